@@ -1,0 +1,53 @@
+package fr.vigie.identifier;
+
+import com.google.common.net.InternetDomainName;
+import java.net.IDN;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A host name: lower-case, ASCII (IDNA), no trailing dot. {@code registrable} is the registrable domain from the
+ * public-suffix list bundled in Guava ({@code secure-ameli.fr} for {@code www.secure-ameli.fr}), or {@code null}
+ * when the name is itself a public suffix or not under a known one.
+ */
+public record Domain(String normalized, String registrable) implements Identifier {
+
+    public static Optional<Domain> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String t = text.strip();
+        while (t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.isEmpty() || t.length() > 253 || t.indexOf('.') < 0) {
+            return Optional.empty();
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(t, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!InternetDomainName.isValid(ascii) || Ip.parse(ascii).isPresent()) {
+            return Optional.empty();
+        }
+        InternetDomainName name = InternetDomainName.from(ascii);
+        if (!name.hasPublicSuffix()) {
+            return Optional.empty();
+        }
+        String registrable =
+                name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : null;
+        return Optional.of(new Domain(ascii, registrable));
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.DOMAIN;
+    }
+
+    /** The registrable domain if known, else the name itself: what two hosts are compared by. */
+    public String organisation() {
+        return registrable != null ? registrable : normalized;
+    }
+}
