@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>{@code part} is {@code header:<Name>} for a header value (offsets into the unfolded, decoded value),
  * {@code body:<n>} for the n-th text part (1-based, offsets into its extracted text), {@code body:<n>:href} for a
- * link target found behind the text at those offsets, and {@code text} for pasted plain text.
+ * link target found behind the text at those offsets. Pasted text is part {@code body:1}.
  */
 public record Span(String part, int start, int end) {
     public Span {

@@ -1,0 +1,138 @@
+package fr.vigie.harmonise;
+
+import fr.vigie.message.Link;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Renders HTML as the text a person sees, keeping each link's real target beside the visible text it hides
+ * behind (the classic phishing trick: the text says one site, the link goes to another). Scripts, styles and
+ * hidden-by-markup elements do not count as visible text.
+ */
+final class HtmlText {
+    private HtmlText() {}
+
+    record Rendered(String text, List<Link> links) {}
+
+    static Rendered render(String html) {
+        Document document = Jsoup.parse(html);
+        document.select("script, style, head, noscript, template").remove();
+        Renderer renderer = new Renderer();
+        NodeTraversor.traverse(renderer, document.body() != null ? document.body() : document);
+        return new Rendered(renderer.text.toString().stripTrailing(), renderer.links);
+    }
+
+    private static final class Renderer implements NodeVisitor {
+        private static final java.util.Set<String> BLOCKS = java.util.Set.of(
+                "p",
+                "div",
+                "br",
+                "tr",
+                "li",
+                "h1",
+                "h2",
+                "h3",
+                "h4",
+                "h5",
+                "h6",
+                "table",
+                "ul",
+                "ol",
+                "blockquote",
+                "section",
+                "article",
+                "header",
+                "footer",
+                "hr",
+                "pre",
+                "center",
+                "form",
+                "dd",
+                "dt");
+        final StringBuilder text = new StringBuilder();
+        final List<Link> links = new ArrayList<>();
+        private final java.util.ArrayDeque<int[]> openLinks = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<String> openHrefs = new java.util.ArrayDeque<>();
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                appendText(t.text());
+            } else if (node instanceof Element e) {
+                if (BLOCKS.contains(e.normalName())) {
+                    newLine();
+                } else if (e.normalName().equals("td") || e.normalName().equals("th")) {
+                    space();
+                }
+                if (e.normalName().equals("a") && e.hasAttr("href")) {
+                    openLinks.push(new int[] {text.length()});
+                    openHrefs.push(e.attr("href").strip());
+                } else if (e.normalName().equals("img") && !e.attr("alt").isBlank()) {
+                    appendText(e.attr("alt"));
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e) {
+                if (e.normalName().equals("a") && e.hasAttr("href") && !openLinks.isEmpty()) {
+                    int start = openLinks.pop()[0];
+                    String href = openHrefs.pop();
+                    int end = trimmedEnd(start);
+                    if (!href.isEmpty() && !href.startsWith("#")) {
+                        links.add(new Link(href, Math.min(start, end), end));
+                    }
+                }
+                if (BLOCKS.contains(e.normalName())) {
+                    newLine();
+                }
+            }
+        }
+
+        private int trimmedEnd(int start) {
+            int end = text.length();
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            return end;
+        }
+
+        private void appendText(String s) {
+            String collapsed = s.replace('\u00a0', ' ').replaceAll("\\s+", " ");
+            if (collapsed.isBlank()) {
+                space();
+                return;
+            }
+            if (collapsed.startsWith(" ")) {
+                space();
+                collapsed = collapsed.substring(1);
+            }
+            text.append(collapsed);
+        }
+
+        private void space() {
+            int len = text.length();
+            if (len > 0 && text.charAt(len - 1) != ' ' && text.charAt(len - 1) != '\n') {
+                text.append(' ');
+            }
+        }
+
+        private void newLine() {
+            int len = text.length();
+            while (len > 0 && text.charAt(len - 1) == ' ') {
+                text.setLength(--len);
+            }
+            if (len > 0 && text.charAt(len - 1) != '\n') {
+                text.append('\n');
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package fr.vigie.harmonise;
+
+import fr.vigie.BadInputException;
+import fr.vigie.message.Attachment;
+import fr.vigie.message.Evidence;
+import fr.vigie.message.Header;
+import fr.vigie.message.TextPart;
+import fr.vigie.message.Warning;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
+import org.apache.james.mime4j.io.MaxHeaderLimitException;
+import org.apache.james.mime4j.io.MaxLineLimitException;
+import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
+import org.apache.james.mime4j.message.MaximalBodyDescriptor;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.util.ByteSequence;
+import org.apache.james.mime4j.util.MimeUtil;
+
+/**
+ * Walks a MIME message with mime4j's pull parser (no recursion, so nesting costs no stack) under {@link Limits}:
+ * the top-level header fields, the text parts decoded to strings, and the other parts as hashed attachments.
+ */
+final class MimeReader {
+    private MimeReader() {}
+
+    record Content(List<Header> headers, List<TextPart> parts, List<Attachment> attachments) {}
+
+    static Content read(byte[] bytes, Limits limits, Consumer<Warning> warnings) {
+        MimeConfig config = MimeConfig.custom()
+                .setMaxLineLen(limits.maxLineLength())
+                .setMaxHeaderCount(limits.maxHeaderCount())
+                .setMaxHeaderLen(limits.maxHeaderBytes())
+                .setMaxContentLen(-1)
+                .setStrictParsing(false)
+                .build();
+        MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+        Walk walk = new Walk(limits, warnings);
+        try {
+            stream.parse(new ByteArrayInputStream(bytes));
+            for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+                walk.on(state, stream);
+            }
+        } catch (MimeException | IOException e) {
+            throw translate(e, limits);
+        }
+        return new Content(List.copyOf(walk.headers), List.copyOf(walk.parts), List.copyOf(walk.attachments));
+    }
+
+    /** mime4j reports its limits as exceptions, sometimes wrapped: name the limit that was hit. */
+    private static BadInputException translate(Exception e, Limits limits) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MaxHeaderLimitException) {
+                return limit("maxHeaderCount", "a header section has more than " + limits.maxHeaderCount() + " fields");
+            }
+            if (t instanceof MaxHeaderLengthLimitException) {
+                return limit("maxHeaderBytes", "a header field is longer than " + limits.maxHeaderBytes() + " bytes");
+            }
+            if (t instanceof MaxLineLimitException) {
+                return limit("maxLineLength", "a line is longer than " + limits.maxLineLength() + " bytes");
+            }
+        }
+        return new BadInputException(
+                "mime", "the MIME structure cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+
+    static BadInputException limit(String name, String what) {
+        return new BadInputException("limit." + name, what + " (" + name + ")");
+    }
+
+    /** The state of one walk through the token stream. */
+    private static final class Walk {
+        private final Limits limits;
+        private final Consumer<Warning> warnings;
+        final List<Header> headers = new ArrayList<>();
+        final List<TextPart> parts = new ArrayList<>();
+        final List<Attachment> attachments = new ArrayList<>();
+        private int depth;
+        private int entities;
+        private boolean topHeaderDone;
+        private long textBytes;
+
+        Walk(Limits limits, Consumer<Warning> warnings) {
+            this.limits = limits;
+            this.warnings = warnings;
+        }
+
+        void on(EntityState state, MimeTokenStream stream) throws IOException {
+            switch (state) {
+                case T_START_MESSAGE, T_START_MULTIPART -> enter();
+                case T_END_MESSAGE, T_END_MULTIPART -> depth--;
+                case T_START_BODYPART -> countEntity();
+                case T_FIELD -> {
+                    if (!topHeaderDone) {
+                        headers.add(header(headers.size(), stream.getField()));
+                    }
+                }
+                case T_END_HEADER -> topHeaderDone = true;
+                case T_BODY -> body(stream.getBodyDescriptor(), stream.getDecodedInputStream());
+                default -> {}
+            }
+        }
+
+        private void enter() {
+            depth++;
+            if (depth > limits.maxDepth()) {
+                throw limit("maxDepth", "multiparts or attached messages are nested deeper than " + limits.maxDepth());
+            }
+        }
+
+        private void countEntity() {
+            entities++;
+            if (entities > limits.maxParts()) {
+                throw limit("maxParts", "the message has more than " + limits.maxParts() + " MIME parts");
+            }
+        }
+
+        private void body(BodyDescriptor descriptor, InputStream decoded) throws IOException {
+            String mimeType = descriptor.getMimeType() == null
+                    ? "text/plain"
+                    : descriptor.getMimeType().toLowerCase(Locale.ROOT);
+            String filename = descriptor instanceof MaximalBodyDescriptor m ? m.getContentDispositionFilename() : null;
+            String disposition = descriptor instanceof MaximalBodyDescriptor m ? m.getContentDispositionType() : null;
+            boolean attached = "attachment".equalsIgnoreCase(disposition) || filename != null;
+            boolean readable = mimeType.equals("text/plain") || mimeType.equals("text/html");
+            if (readable && !attached) {
+                text(mimeType, descriptor.getCharset(), decoded);
+            } else {
+                attachment(filename, mimeType, decoded);
+            }
+        }
+
+        private void text(String mimeType, String charset, InputStream decoded) throws IOException {
+            long budget = limits.maxTextBytes() - textBytes;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[16384];
+            int n;
+            while ((n = decoded.read(buffer)) != -1) {
+                if (out.size() + (long) n > budget) {
+                    throw limit("maxTextBytes", "the decoded text is larger than " + limits.maxTextBytes() + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+            textBytes += out.size();
+            byte[] bytes = out.toByteArray();
+            Charsets.Decoded decodedText = Charsets.decode(bytes, charset, warnings);
+            int index = parts.size() + 1;
+            if (mimeType.equals("text/html")) {
+                HtmlText.Rendered rendered = HtmlText.render(decodedText.text());
+                parts.add(
+                        new TextPart(index, mimeType, decodedText.charset(), true, rendered.text(), rendered.links()));
+            } else {
+                parts.add(new TextPart(index, mimeType, decodedText.charset(), false, decodedText.text(), List.of()));
+            }
+        }
+
+        private void attachment(String filename, String mimeType, InputStream decoded) throws IOException {
+            MessageDigest digest = Evidence.digest();
+            byte[] buffer = new byte[16384];
+            long size = 0;
+            int n;
+            while ((n = decoded.read(buffer)) != -1) {
+                digest.update(buffer, 0, n);
+                size += n;
+            }
+            String name = filename == null ? null : DecoderUtil.decodeEncodedWords(filename, DecodeMonitor.SILENT);
+            attachments.add(new Attachment(name, mimeType, size, HexFormat.of().formatHex(digest.digest())));
+        }
+
+        private static Header header(int index, Field field) {
+            ByteSequence raw = field.getRaw();
+            String rawText =
+                    raw != null ? Charsets.headerText(raw.toByteArray()) : field.getName() + ": " + field.getBody();
+            int colon = rawText.indexOf(':');
+            String name = colon > 0 ? rawText.substring(0, colon).strip() : field.getName();
+            String rawValue = colon > 0 ? rawText.substring(colon + 1) : field.getBody();
+            String unfolded = MimeUtil.unfold(rawValue).strip();
+            String value;
+            try {
+                value = DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
+            } catch (IllegalArgumentException e) {
+                value = unfolded;
+            }
+            return new Header(index, name, value.replace("\0", ""), rawValue);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package fr.vigie.i18n;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Guesses the language of a message from its function words (fr, en, de, es, pt; {@code und} when too little
+ * text). Function words are what every text has whatever its topic, so a few hundred characters are enough, and
+ * it costs one pass over at most the first 20,000 characters.
+ */
+public final class LanguageGuesser {
+    private static final int SAMPLE_CHARS = 20_000;
+    private static final int MIN_HITS = 3;
+    private static final Map<String, String[]> STOP_WORDS = Map.of(
+            "fr",
+                    words("le la les des une est et en du pour que qui dans vous votre nous sur pas avec ce sont au aux"
+                            + " par ne plus cette été je il elle mais ou vos être avez"),
+            "en",
+                    words("the and of to is in that you your for it with are this be on have we not from will as at"
+                            + " by our was an has can if my"),
+            "de",
+                    words("der die das und ist nicht sie ich zu den mit sich des auf für dem ein eine wir ihr ihre"
+                            + " wird bitte oder auch sind haben"),
+            "es",
+                    words("el la los las que de y en un una es por con para su sus no se al lo como más pero del"
+                            + " usted este esta"),
+            "pt",
+                    words("o a os as que de e em um uma é por com para seu sua não se ao do da dos das mais você"
+                            + " foi está são"));
+
+    private final Map<String, String> owner;
+
+    public LanguageGuesser() {
+        Map<String, String> first = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        STOP_WORDS.forEach((lang, list) -> {
+            for (String w : list) {
+                seen.merge(w, 1, Integer::sum);
+                first.put(w, lang);
+            }
+        });
+        // A word shared by several languages ("la", "de", "que") says nothing: keep only words unique to one.
+        Map<String, String> unique = new HashMap<>();
+        first.forEach((w, lang) -> {
+            if (seen.get(w) == 1) {
+                unique.put(w, lang);
+            }
+        });
+        this.owner = Map.copyOf(unique);
+    }
+
+    /** An ISO 639-1 code from {@code fr en de es pt}, or {@code und}. */
+    public String guess(CharSequence text) {
+        Map<String, Integer> hits = new HashMap<>();
+        int end = Math.min(text.length(), SAMPLE_CHARS);
+        int i = 0;
+        while (i < end) {
+            while (i < end && !Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < end && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i > start && i - start <= 8) {
+                String lang = owner.get(text.subSequence(start, i).toString().toLowerCase(Locale.ROOT));
+                if (lang != null) {
+                    hits.merge(lang, 1, Integer::sum);
+                }
+            }
+        }
+        String best = "und";
+        int bestCount = MIN_HITS - 1;
+        for (String lang : new java.util.TreeSet<>(hits.keySet())) { // sorted: ties go the same way every time
+            if (hits.get(lang) > bestCount) {
+                best = lang;
+                bestCount = hits.get(lang);
+            }
+        }
+        return best;
+    }
+
+    private static String[] words(String list) {
+        return list.split(" ");
+    }
+
+    static Set<String> languages() {
+        return STOP_WORDS.keySet();
+    }
+}

@@ -1,0 +1,46 @@
+package fr.vigie.harmonise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.message.Warning;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CharsetsTest {
+    private final List<Warning> warnings = new ArrayList<>();
+
+    @Test
+    void utf8BytesLabelledLatin1AreReadAsUtf8() {
+        Charsets.Decoded d = Charsets.decode("réunion".getBytes(StandardCharsets.UTF_8), "iso-8859-1", warnings::add);
+        assertThat(d.text()).isEqualTo("réunion");
+        assertThat(warnings).extracting(Warning::code).containsExactly("charset_mislabelled");
+    }
+
+    @Test
+    void undeclaredLatin1IsReadAsWindows1252() {
+        Charsets.Decoded d = Charsets.decode("réunion 5 €".getBytes(Charsets.WINDOWS_1252), null, warnings::add);
+        assertThat(d.text()).isEqualTo("réunion 5 €");
+    }
+
+    @Test
+    void unknownCharsetLabelFallsBackWithAWarning() {
+        Charsets.Decoded d = Charsets.decode(new byte[] {'h', (byte) 0xe9}, "x-martian", warnings::add);
+        assertThat(d.text()).isEqualTo("hé");
+        assertThat(warnings).extracting(Warning::code).containsExactly("charset_unknown");
+    }
+
+    @Test
+    void nulCharactersAreRemovedWithAWarning() {
+        Charsets.Decoded d = Charsets.decode("a\0b".getBytes(StandardCharsets.US_ASCII), null, warnings::add);
+        assertThat(d.text()).isEqualTo("ab");
+        assertThat(warnings).extracting(Warning::code).containsExactly("nul_removed");
+    }
+
+    @Test
+    void utf16WithByteOrderMarkIsDecoded() {
+        Charsets.Decoded d = Charsets.decode("salut".getBytes(StandardCharsets.UTF_16), null, warnings::add);
+        assertThat(d.text()).isEqualTo("salut");
+    }
+}
