@@ -1,0 +1,166 @@
+package fr.vigie.forensics;
+
+import fr.vigie.forensics.HeaderFindings.Anomaly;
+import fr.vigie.forensics.HeaderFindings.Authentication;
+import fr.vigie.forensics.HeaderFindings.ClaimedIp;
+import fr.vigie.forensics.HeaderFindings.DkimSignature;
+import fr.vigie.forensics.HeaderFindings.Hop;
+import fr.vigie.forensics.HeaderFindings.MailAddress;
+import fr.vigie.forensics.HeaderFindings.Mismatch;
+import fr.vigie.forensics.HeaderFindings.Senders;
+import fr.vigie.forensics.HeaderFindings.Verdict;
+import fr.vigie.identifier.Ip;
+import fr.vigie.message.Header;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
+
+/**
+ * Reads what the headers of one e-mail say about its path and sender. Immutable and thread-safe when the key source
+ * is. {@link #examine} never throws on header content: what cannot be read becomes a warning in the result.
+ */
+public final class HeaderForensics {
+    private static final Set<String> CLAIMED_IP_HEADERS = Set.of(
+            "x-originating-ip",
+            "x-sender-ip",
+            "x-source-ip",
+            "x-client-ip",
+            "x-remote-ip",
+            "x-real-ip",
+            "x-forwarded-for",
+            "x-ms-exchange-organization-originalclientipaddress");
+
+    private final SenderChecks senderChecks;
+    private final Optional<PublicKeyRecordRetriever> dkimKeys;
+
+    /**
+     * @param lists free-mail domains and authority names for the sender checks
+     * @param dkimKeys where DKIM public-key records come from; empty: signatures are read, reported
+     *     {@code not_checked}, and nothing is looked up
+     */
+    public HeaderForensics(SenderLists lists, Optional<PublicKeyRecordRetriever> dkimKeys) {
+        this.senderChecks = new SenderChecks(Objects.requireNonNull(lists, "lists"));
+        this.dkimKeys = Objects.requireNonNull(dkimKeys, "dkimKeys");
+    }
+
+    /** Without a key source: DKIM signatures are only read. */
+    public HeaderForensics(SenderLists lists) {
+        this(lists, Optional.empty());
+    }
+
+    /**
+     * @param headers the message's header fields, top (newest) first
+     * @param rawMessage the message as received, used only to verify DKIM (may be empty)
+     */
+    public HeaderFindings examine(List<Header> headers, byte[] rawMessage) {
+        List<Header> fields = headers == null
+                ? List.of()
+                : headers.stream().filter(Objects::nonNull).toList();
+        List<Anomaly> warnings = new ArrayList<>();
+        HopChain chain = new HopChain(fields.stream()
+                .filter(header -> header.is("Received"))
+                .map(header -> ReceivedParser.parse(header.index(), header.value()))
+                .toList());
+        List<Hop> hops = chain.hops();
+        hops.forEach(hop -> warnings.addAll(hop.anomalies()));
+        if (hops.isEmpty()) {
+            warnings.add(new Anomaly("no_received_headers", "the message has no Received header"));
+        }
+        Optional<OffsetDateTime> date = date(fields, warnings);
+        Authentication authentication = safely(
+                () -> AuthenticationReader.read(fields, chain, warnings), HeaderForensics::noAuthentication, warnings);
+        List<DkimSignature> dkim =
+                safely(() -> DkimChecks.check(fields, rawMessage, dkimKeys, warnings), List::of, warnings);
+        Senders senders = senders(fields, warnings);
+        Optional<String> messageIdDomain = first(fields, "Message-ID").flatMap(SenderChecks::messageIdDomain);
+        List<Mismatch> mismatches = senderChecks.check(senders, messageIdDomain);
+        return new HeaderFindings(
+                hops,
+                chain.receivingOrganisations(),
+                chain.origin(),
+                claimedIps(fields),
+                date,
+                authentication,
+                dkim,
+                senders,
+                mismatches,
+                first(fields, "X-Mailer").or(() -> first(fields, "User-Agent")),
+                messageIdDomain,
+                warnings);
+    }
+
+    private static Optional<OffsetDateTime> date(List<Header> fields, List<Anomaly> warnings) {
+        Optional<String> written = first(fields, "Date");
+        if (written.isEmpty()) {
+            warnings.add(new Anomaly("missing_date", "the message has no Date header"));
+            return Optional.empty();
+        }
+        Optional<OffsetDateTime> date = MailDates.parse(written.get());
+        if (date.isEmpty()) {
+            warnings.add(new Anomaly("unparseable_date", "Date: " + written.get()));
+        }
+        return date;
+    }
+
+    private static Senders senders(List<Header> fields, List<Anomaly> warnings) {
+        Optional<String> fromText = first(fields, "From");
+        Optional<MailAddress> from = fromText.flatMap(Addresses::first);
+        if (fromText.isEmpty()) {
+            warnings.add(new Anomaly("missing_from", "the message has no From header"));
+        } else if (from.isEmpty()) {
+            warnings.add(new Anomaly("unparseable_from", "From: " + fromText.get()));
+        }
+        return new Senders(
+                from,
+                first(fields, "Reply-To").flatMap(Addresses::first),
+                first(fields, "Return-Path").flatMap(Addresses::first),
+                first(fields, "Sender").flatMap(Addresses::first));
+    }
+
+    private static List<ClaimedIp> claimedIps(List<Header> fields) {
+        return fields.stream()
+                .filter(header ->
+                        CLAIMED_IP_HEADERS.contains(header.name().strip().toLowerCase(java.util.Locale.ROOT)))
+                .map(header -> new ClaimedIp(header.name(), header.value(), claimedIp(header.value())))
+                .toList();
+    }
+
+    /** "[203.0.113.5]", "203.0.113.5, 10.0.0.1" (X-Forwarded-For): the first address that reads as one. */
+    private static Optional<String> claimedIp(String value) {
+        for (String part : value.split("[,\\s]+")) {
+            Optional<Ip> ip = Ip.parse(part.replaceAll("[\\[\\]]", ""));
+            if (ip.isPresent()) {
+                return ip.map(Ip::normalized);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> first(List<Header> fields, String name) {
+        return fields.stream()
+                .filter(header -> header.is(name))
+                .map(Header::value)
+                .filter(value -> !value.isBlank())
+                .findFirst()
+                .map(String::strip);
+    }
+
+    private static Authentication noAuthentication() {
+        return new Authentication(Verdict.absent(), Verdict.absent(), Verdict.absent(), Verdict.absent(), List.of());
+    }
+
+    /** The last guard of "never throw": a bug in one reader costs that section, not the whole message. */
+    private static <T> T safely(
+            java.util.function.Supplier<T> reader, java.util.function.Supplier<T> fallback, List<Anomaly> warnings) {
+        try {
+            return reader.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            warnings.add(new Anomaly("internal_reader_error", e.getClass().getSimpleName()));
+            return fallback.get();
+        }
+    }
+}
