@@ -1,10 +1,40 @@
 package fr.vigie.cli;
 
-/** Entry point of the {@code vigie} command. */
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code vigie} command. Exit codes: 0 done, 1 internal error, 2 usage error, 3 unreadable input.
+ * No stack trace ever reaches the user (set {@code VIGIE_DEBUG=1} to see one).
+ */
+@Command(
+        name = "vigie",
+        mixinStandardHelpOptions = true,
+        version = "vigie 0.1.0",
+        description = "Harmonise, analyse, cross-reference and orient reports of online scams.",
+        subcommands = {CheckCommand.class, ServeCommand.class, RulesCommand.class, BenchCommand.class})
 public final class Main {
+    static final int UNREADABLE_INPUT = 3;
+
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("vigie");
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("vigie: internal error (" + e.getClass().getSimpleName() + ")");
+            if (System.getenv("VIGIE_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
     }
 }

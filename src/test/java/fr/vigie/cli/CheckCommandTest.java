@@ -1,0 +1,159 @@
+package fr.vigie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    record Run(int code, String out, String err) {}
+
+    private static Run vigie(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String fixture(String path) {
+        try {
+            return Path.of(CheckCommandTest.class.getResource("/" + path).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void jsonAnswerHasTheHeaderAndIndicatorFields() throws IOException {
+        Run run = vigie("check", "--json", fixture("messages/fake-interpol.eml"));
+        assertThat(run.code()).isZero();
+        JsonNode answer = JSON.readTree(run.out());
+        assertThat(answer.get("language").asText()).isEqualTo("fr");
+        JsonNode headers = answer.get("headers");
+        assertThat(headers.get("hops")).hasSize(2);
+        assertThat(headers.get("originatingIp").get("ip").asText()).isEqualTo("185.220.101.33");
+        assertThat(headers.get("spf").get("result").asText()).isEqualTo("fail");
+        assertThat(headers.get("dmarc").get("result").asText()).isEqualTo("fail");
+        assertThat(headers.get("dkim").get("result").asText()).isEqualTo("none");
+        assertThat(headers.get("mismatches").findValuesAsText("code")).contains("display_name_impersonates_authority");
+        JsonNode phone = findIndicator(answer, "phone");
+        assertThat(phone.get("normalized").asText()).isEqualTo("+33612345678");
+        assertThat(phone.get("value").asText()).isEqualTo("06 12 34 56 78");
+        assertThat(phone.get("location").get("part").asText()).isEqualTo("body:1");
+    }
+
+    @Test
+    void mboxGivesOneJsonLinePerMessage() throws IOException {
+        Run run = vigie("check", "--json", fixture("messages/three.mbox"));
+        assertThat(run.code()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(JSON.readTree(lines.get(2)).get("message").asInt()).isEqualTo(3);
+        assertThat(JSON.readTree(lines.get(2)).get("subject").asText()).isEqualTo("third");
+    }
+
+    @Test
+    void humanAnswerIsInTheMessagesLanguage() {
+        Run run = vigie("check", fixture("messages/fake-interpol.eml"));
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("IP d'origine : 185.220.101.33").contains("+33612345678");
+    }
+
+    @Test
+    void langOptionChoosesTheAnswersLanguage() {
+        Run run = vigie("check", "--lang", "en", fixture("messages/fake-interpol.eml"));
+        assertThat(run.out()).contains("Originating IP: 185.220.101.33");
+    }
+
+    @Test
+    void binaryInputExitsThreeWithTheReasonAndNoStackTrace() throws IOException {
+        Path nul = temp.resolve("nul.bin");
+        Files.write(nul, new byte[4096]);
+        Run run = vigie("check", nul.toString());
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).contains("binary").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void missingFileExitsThree() {
+        Run run = vigie("check", temp.resolve("nope.eml").toString());
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).contains("no such file");
+    }
+
+    @Test
+    void missingArgumentIsAUsageError() {
+        assertThat(vigie("check").code()).isEqualTo(2);
+    }
+
+    @Test
+    void badCountryIsAUsageError() {
+        assertThat(vigie("check", "--country", "France", fixture("messages/three.mbox")).code()).isEqualTo(2);
+    }
+
+    @Test
+    void hostileMessagesInAnMboxAreRefusedOneByOneAndTheNextIsAnalysed() throws IOException {
+        Path mbox = temp.resolve("hostile.mbox");
+        try (OutputStream out = Files.newOutputStream(mbox)) {
+            for (String hostile : List.of("nested-10000-multiparts.eml.gz", "base64-bomb.eml.gz", "many-parts.eml.gz")) {
+                out.write("From x Thu Jan  1 00:00:00 2026\n".getBytes());
+                out.write(gunzip("hostile/" + hostile));
+                out.write('\n');
+            }
+            out.write("From x Thu Jan  1 00:00:00 2026\nFrom: a@example.org\nSubject: fine\n\nhello\n".getBytes());
+        }
+        Run run = vigie("check", "--json", mbox.toString());
+        List<String> lines = run.out().lines().toList();
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(0, 3)).allSatisfy(line -> assertThat(JSON.readTree(line).has("error")).isTrue());
+        assertThat(JSON.readTree(lines.get(3)).get("subject").asText()).isEqualTo("fine");
+    }
+
+    @Test
+    void rulesCheckValidatesTheBundledData() {
+        Run run = vigie("rules", "check");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("data files valid");
+    }
+
+    @Test
+    void serveCommandExists() {
+        assertThat(vigie("serve").code()).isZero();
+    }
+
+    private static JsonNode findIndicator(JsonNode answer, String kind) {
+        for (JsonNode node : answer.get("indicators")) {
+            if (node.get("kind").asText().equals(kind)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no " + kind + " indicator in " + answer.get("indicators"));
+    }
+
+    private static byte[] gunzip(String path) throws IOException {
+        try (InputStream in = new GZIPInputStream(CheckCommandTest.class.getResourceAsStream("/" + path))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toByteArray();
+        }
+    }
+}
