@@ -2,9 +2,11 @@ package fr.vigie.identifier;
 
 /**
  * An identifier in its normal form (product.md, "Identifiers and their normal form"). An instance exists only if
- * the value is valid for its kind: each record's {@code parse} returns {@code Optional.empty()} otherwise.
+ * the value is valid for its kind: each record's {@code parse} returns {@code Optional.empty()} otherwise, and its
+ * compact constructor refuses a value that is not already in normal form.
  */
-public interface Identifier {
+public sealed interface Identifier
+        permits Email, Phone, Url, Domain, Ip, Iban, Btc, Eth, Trx, Mtcn, Coupon, Handle, Card, Alias {
     Kind kind();
 
     /** The normal form, used to store and compare. */

@@ -1,0 +1,70 @@
+package fr.vigie.identifier;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the context words of one family (Western Union, a gift-card brand, a platform) occur in a text, found in
+ * one pass; then "is one near here?" is a binary search. Immutable.
+ */
+final class Mentions {
+    /** One occurrence: its offsets and the word as written, lower-cased. */
+    record Mention(int start, int end, String word) {}
+
+    private final Mention[] mentions;
+
+    private Mentions(Mention[] mentions) {
+        this.mentions = mentions;
+    }
+
+    static Mentions find(Pattern words, String text) {
+        Matcher matcher = words.matcher(text);
+        Mention[] found = new Mention[8];
+        int count = 0;
+        while (matcher.find()) {
+            if (count == found.length) {
+                found = Arrays.copyOf(found, count * 2);
+            }
+            found[count++] =
+                    new Mention(matcher.start(), matcher.end(), matcher.group().toLowerCase(Locale.ROOT));
+        }
+        return new Mentions(Arrays.copyOf(found, count));
+    }
+
+    boolean isEmpty() {
+        return mentions.length == 0;
+    }
+
+    Mention[] all() {
+        return mentions.clone();
+    }
+
+    /** The mention closest to {@code [start, end)} within {@code distance} characters of it, or null. */
+    Mention nearest(int start, int end, int distance) {
+        int low = 0;
+        int high = mentions.length;
+        while (low < high) { // first mention starting at or after end
+            int middle = (low + high) >>> 1;
+            if (mentions[middle].start() < end) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        // Matches of one pattern do not overlap, so their ends grow with their starts: the closest mention
+        // before is the one just before index low, the closest after is at low.
+        Mention best = null;
+        int bestGap = distance + 1;
+        for (int i = Math.max(0, low - 1); i < Math.min(mentions.length, low + 1); i++) {
+            Mention mention = mentions[i];
+            int gap = mention.end() <= start ? start - mention.end() : Math.max(0, mention.start() - end);
+            if (gap < bestGap) {
+                best = mention;
+                bestGap = gap;
+            }
+        }
+        return best;
+    }
+}
