@@ -29,7 +29,8 @@ public final class App {
                 DataResources.list("authority-names").entries());
         Optional<PublicKeyRecordRetriever> dkimKeys =
                 config.dns() ? Optional.of(new DNSPublicKeyRecordRetriever()) : Optional.empty();
-        Identifiers identifiers = new Identifiers(new ExtractOptions(config.country(), config.limits().maxIdentifiers()));
+        Identifiers identifiers = new Identifiers(
+                new ExtractOptions(config.country(), config.limits().maxIdentifiers()));
         this.harmoniser = new Harmoniser(config.limits(), new HeaderForensics(senderLists, dkimKeys), identifiers);
     }
 

@@ -17,8 +17,12 @@ import java.util.Optional;
 public record Config(Path dataDir, Optional<String> jdbcUrl, String country, boolean dns, Limits limits) {
 
     public static Config defaults() {
-        return new Config(Path.of(env("VIGIE_DATA", "vigie-data")), Optional.ofNullable(System.getenv("VIGIE_DB")),
-                env("VIGIE_COUNTRY", "FR"), false, Limits.DEFAULT);
+        return new Config(
+                Path.of(env("VIGIE_DATA", "vigie-data")),
+                Optional.ofNullable(System.getenv("VIGIE_DB")),
+                env("VIGIE_COUNTRY", "FR"),
+                false,
+                Limits.DEFAULT);
     }
 
     public Config withCountry(String value) {

@@ -60,19 +60,39 @@ public final class Bench {
     public List<Figure> compare(String stageName, List<byte[]> corpus, ToLongFunction<byte[]> stage)
             throws InterruptedException {
         List<Figure> figures = new ArrayList<>();
-        out.printf(Locale.ROOT, "corpus: %d messages, %.1f MB; %.0f s per measurement after %.0f s warm-up%n",
-                corpus.size(), corpus.stream().mapToLong(b -> b.length).sum() / 1e6, seconds, seconds / 2);
+        out.printf(
+                Locale.ROOT,
+                "corpus: %d messages, %.1f MB; %.0f s per measurement after %.0f s warm-up%n",
+                corpus.size(),
+                corpus.stream().mapToLong(b -> b.length).sum() / 1e6,
+                seconds,
+                seconds / 2);
         for (int threads : new int[] {1, 2}) {
             Figure base = measure("mime4j parse + text (baseline)", threads, corpus, BareMimeParse::extract);
             Figure mine = measure(stageName, threads, corpus, stage);
             figures.add(base);
             figures.add(mine);
-            out.printf(Locale.ROOT, "%-34s threads=%d  %9.0f msg/s  peak heap %5d MB%n",
-                    base.stage(), threads, base.messagesPerSecond(), base.peakHeapBytes() >> 20);
-            out.printf(Locale.ROOT, "%-34s threads=%d  %9.0f msg/s  peak heap %5d MB  failures %d%n",
-                    mine.stage(), threads, mine.messagesPerSecond(), mine.peakHeapBytes() >> 20, mine.failures());
-            out.printf(Locale.ROOT, "ratio %s / baseline, %d thread(s): %.1f%%%n%n",
-                    stageName, threads, 100.0 * mine.messagesPerSecond() / base.messagesPerSecond());
+            out.printf(
+                    Locale.ROOT,
+                    "%-34s threads=%d  %9.0f msg/s  peak heap %5d MB%n",
+                    base.stage(),
+                    threads,
+                    base.messagesPerSecond(),
+                    base.peakHeapBytes() >> 20);
+            out.printf(
+                    Locale.ROOT,
+                    "%-34s threads=%d  %9.0f msg/s  peak heap %5d MB  failures %d%n",
+                    mine.stage(),
+                    threads,
+                    mine.messagesPerSecond(),
+                    mine.peakHeapBytes() >> 20,
+                    mine.failures());
+            out.printf(
+                    Locale.ROOT,
+                    "ratio %s / baseline, %d thread(s): %.1f%%%n%n",
+                    stageName,
+                    threads,
+                    100.0 * mine.messagesPerSecond() / base.messagesPerSecond());
         }
         return figures;
     }
@@ -144,6 +164,8 @@ public final class Bench {
 
     /** The harmonisation stage as a benchmark function: characters of text produced, like the baseline. */
     public static ToLongFunction<byte[]> harmonisation(Harmoniser harmoniser) {
-        return bytes -> harmoniser.harmonise(bytes).parts().stream().mapToLong(p -> p.text().length()).sum();
+        return bytes -> harmoniser.harmonise(bytes).parts().stream()
+                .mapToLong(p -> p.text().length())
+                .sum();
     }
 }

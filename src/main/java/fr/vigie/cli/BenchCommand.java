@@ -6,6 +6,7 @@ import fr.vigie.bench.Bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,18 +23,25 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seconds", description = "seconds per measurement (default: ${DEFAULT-VALUE})", defaultValue = "10")
+    @Option(
+            names = "--seconds",
+            description = "seconds per measurement (default: ${DEFAULT-VALUE})",
+            defaultValue = "10")
     double seconds;
 
     @Option(names = "--corpus", paramLabel = "DIR", description = "corpus folders (default: the shared e-mail corpora)")
-    List<Path> corpus = new ArrayList<>(List.of(
-            Path.of("../shared/data/spamassassin-testdata"), Path.of("../shared/data/phishing-pot")));
+    List<Path> corpus = new ArrayList<>(
+            List.of(Path.of("../shared/data/spamassassin-testdata"), Path.of("../shared/data/phishing-pot")));
 
-    @Option(names = "--mbox-messages", description = "messages in the streamed mbox heap check (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--mbox-messages",
+            description = "messages in the streamed mbox heap check (default: ${DEFAULT-VALUE})",
             defaultValue = "1000")
     int mboxMessages;
 
-    @Option(names = "--mbox-heap", description = "heap of the child JVM for the mbox check (default: ${DEFAULT-VALUE})",
+    @Option(
+            names = "--mbox-heap",
+            description = "heap of the child JVM for the mbox check (default: ${DEFAULT-VALUE})",
             defaultValue = "256m")
     String mboxHeap;
 
@@ -59,27 +67,43 @@ final class BenchCommand implements Callable<Integer> {
         try {
             try (OutputStream file = Files.newOutputStream(mbox)) {
                 for (int i = 0; i < mboxMessages; i++) {
-                    file.write("From bench@example.org Thu Jan  1 00:00:00 2026\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    file.write("From bench@example.org Thu Jan  1 00:00:00 2026\n".getBytes(StandardCharsets.US_ASCII));
                     file.write(mboxSafe(messages.get(i % messages.size())));
                     file.write('\n');
                 }
             }
             String java = ProcessHandle.current().info().command().orElse("java");
-            Process child = new ProcessBuilder(java, "-Xmx" + mboxHeap, "-XX:+UseSerialGC",
-                            "-cp", System.getProperty("java.class.path"), "fr.vigie.cli.Main", "check", "--json",
-                            "--report-heap", mbox.toString())
+            Process child = new ProcessBuilder(
+                            java,
+                            "-Xmx" + mboxHeap,
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "fr.vigie.cli.Main",
+                            "check",
+                            "--json",
+                            "--report-heap",
+                            mbox.toString())
                     .redirectOutput(json.toFile())
                     .redirectError(ProcessBuilder.Redirect.PIPE)
                     .start();
-            String errors = new String(child.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String errors = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             boolean finished = child.waitFor(10, TimeUnit.MINUTES);
             long lines;
             try (var stream = Files.lines(json)) {
                 lines = stream.count();
             }
-            String heapLine = errors.lines().filter(l -> l.startsWith("peak heap")).findFirst().orElse("peak heap: ?");
-            out.printf("mbox of %d messages (%.1f MB): exit %s, %d JSON lines, %s%n", mboxMessages,
-                    Files.size(mbox) / 1e6, finished ? String.valueOf(child.exitValue()) : "timeout", lines, heapLine);
+            String heapLine = errors.lines()
+                    .filter(l -> l.startsWith("peak heap"))
+                    .findFirst()
+                    .orElse("peak heap: ?");
+            out.printf(
+                    "mbox of %d messages (%.1f MB): exit %s, %d JSON lines, %s%n",
+                    mboxMessages,
+                    Files.size(mbox) / 1e6,
+                    finished ? String.valueOf(child.exitValue()) : "timeout",
+                    lines,
+                    heapLine);
             return finished && lines == mboxMessages ? 0 : 1;
         } finally {
             Files.deleteIfExists(mbox);
@@ -89,8 +113,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Quotes lines that would read as mbox separators, as mboxrd does. */
     private static byte[] mboxSafe(byte[] message) {
-        String text = new String(message, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return text.replaceAll("(?m)^(>*From )", ">$1").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(message, StandardCharsets.ISO_8859_1);
+        return text.replaceAll("(?m)^(>*From )", ">$1").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Lets the benchmark print through picocli's writer. */

@@ -29,7 +29,9 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("vigie: internal error (" + e.getClass().getSimpleName() + ")");
+            commandLine
+                    .getErr()
+                    .println("vigie: internal error (" + e.getClass().getSimpleName() + ")");
             if (System.getenv("VIGIE_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             }

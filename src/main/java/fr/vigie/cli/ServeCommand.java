@@ -12,8 +12,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println(
-                "vigie serve: the server and its report store are not built yet; `vigie check FILE` analyses a message now.");
+        spec.commandLine()
+                .getOut()
+                .println(
+                        "vigie serve: the server and its report store are not built yet; `vigie check FILE` analyses a message now.");
         return 0;
     }
 }

@@ -58,13 +58,15 @@ public final class Harmoniser {
     /** Harmonises one message: an e-mail when it starts like one, pasted text otherwise. */
     public Harmonised harmonise(byte[] bytes) {
         if (bytes.length > limits.maxMessageBytes()) {
-            throw MimeReader.limit("maxMessageBytes", "the message is larger than " + limits.maxMessageBytes() + " bytes");
+            throw MimeReader.limit(
+                    "maxMessageBytes", "the message is larger than " + limits.maxMessageBytes() + " bytes");
         }
         InputGate.refuseBinary(bytes);
         List<Warning> warnings = new ArrayList<>();
         Evidence evidence = Evidence.of(bytes);
-        if (InputGate.looksLikeMail(bytes)) {
-            return email(bytes, evidence, warnings);
+        byte[] message = withoutMboxSeparator(bytes);
+        if (InputGate.looksLikeMail(message)) {
+            return email(message, evidence, warnings);
         }
         Charsets.Decoded decoded = Charsets.decode(bytes, null, warnings::add);
         return text(decoded.text(), decoded.charset(), evidence, warnings);
@@ -90,8 +92,17 @@ public final class Harmoniser {
         List<Found> found = new ArrayList<>();
         extractFromParts(List.of(part), found);
         return new Harmonised(
-                MessageKind.TEXT, evidence, null, List.of(), null, List.of(part), List.of(),
-                cap(found, warnings), List.of(), languages.guess(text), warnings);
+                MessageKind.TEXT,
+                evidence,
+                null,
+                List.of(),
+                null,
+                List.of(part),
+                List.of(),
+                cap(found, warnings),
+                List.of(),
+                languages.guess(text),
+                warnings);
     }
 
     private Harmonised email(byte[] bytes, Evidence evidence, List<Warning> warnings) {
@@ -106,9 +117,13 @@ public final class Harmoniser {
                 subject = header.value();
             }
             if (SENDER_HEADERS.contains(name)) {
-                found.addAll(identifiers.extract(header.value(), "header:" + header.name()).found());
+                found.addAll(identifiers
+                        .extract(header.value(), "header:" + header.name())
+                        .found());
             } else if (RECIPIENT_HEADERS.contains(name)) {
-                for (Found f : identifiers.extract(header.value(), "header:" + header.name()).found()) {
+                for (Found f : identifiers
+                        .extract(header.value(), "header:" + header.name())
+                        .found()) {
                     recipients.add(f.identifier().normalized());
                 }
             }
@@ -116,17 +131,28 @@ public final class Harmoniser {
         extractFromParts(content.parts(), found);
         String language = languages.guess((subject == null ? "" : subject + "\n") + joined(content.parts()));
         return new Harmonised(
-                MessageKind.EMAIL, evidence, subject, content.headers(), findings, content.parts(),
-                content.attachments(), cap(found, warnings), List.copyOf(recipients), language, warnings);
+                MessageKind.EMAIL,
+                evidence,
+                subject,
+                content.headers(),
+                findings,
+                content.parts(),
+                content.attachments(),
+                cap(found, warnings),
+                List.copyOf(recipients),
+                language,
+                warnings);
     }
 
     private void extractFromParts(List<TextPart> parts, List<Found> found) {
         for (TextPart part : parts) {
             found.addAll(identifiers.extract(part.text(), part.name()).found());
             for (Link link : part.links()) {
-                for (Found f : identifiers.extract(link.href(), part.name() + ":href").found()) {
+                for (Found f :
+                        identifiers.extract(link.href(), part.name() + ":href").found()) {
                     // The target hides behind the visible text: point at that text, keep the target as written.
-                    found.add(new Found(f.identifier(), f.written(), new Span(part.name() + ":href", link.start(), link.end())));
+                    found.add(new Found(
+                            f.identifier(), f.written(), new Span(part.name() + ":href", link.start(), link.end())));
                 }
             }
         }
@@ -138,8 +164,24 @@ public final class Harmoniser {
         }
         warnings.add(new Warning(
                 "identifiers_truncated",
-                found.size() + " identifiers found, only the first " + limits.maxIdentifiers() + " kept (maxIdentifiers)"));
+                found.size() + " identifiers found, only the first " + limits.maxIdentifiers()
+                        + " kept (maxIdentifiers)"));
         return found.subList(0, limits.maxIdentifiers());
+    }
+
+    /**
+     * A single message saved from a mailbox often starts with its mbox {@code From } line: that line is the
+     * mailbox's, not the message's. The evidence stays the bytes as received.
+     */
+    private static byte[] withoutMboxSeparator(byte[] bytes) {
+        if (!Mbox.looksLikeMbox(bytes)) {
+            return bytes;
+        }
+        int newline = 0;
+        while (newline < bytes.length && bytes[newline] != '\n') {
+            newline++;
+        }
+        return newline + 1 < bytes.length ? java.util.Arrays.copyOfRange(bytes, newline + 1, bytes.length) : bytes;
     }
 
     private static String joined(List<TextPart> parts) {

@@ -34,7 +34,7 @@ public final class Mbox implements Iterator<Mbox.Entry> {
 
     /** True when the bytes start with an mbox separator line. */
     public static boolean looksLikeMbox(byte[] head) {
-        return head.length > 5
+        return head.length >= 5
                 && head[0] == 'F'
                 && head[1] == 'r'
                 && head[2] == 'o'

@@ -1,7 +1,6 @@
 package fr.vigie.i18n;
 
 import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -16,8 +15,9 @@ public final class Texts {
     private Texts(Lang lang) {
         this.lang = lang;
         this.bundle = ResourceBundle.getBundle(
-                "fr.vigie.i18n.messages", lang.locale(), ResourceBundle.Control.getNoFallbackControl(
-                        ResourceBundle.Control.FORMAT_PROPERTIES));
+                "fr.vigie.i18n.messages",
+                lang.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private static final Texts FR = new Texts(Lang.FR);
@@ -39,7 +39,7 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, lang.locale()).format(args);
+        return new MessageFormat(pattern, lang.locale()).format(args);
     }
 
     public boolean has(String key) {
@@ -49,5 +49,4 @@ public final class Texts {
     static java.util.Set<String> keys(Lang lang) {
         return of(lang).bundle.keySet();
     }
-
 }

@@ -81,15 +81,19 @@ public final class CheckJson {
         ObjectNode node = NODES.objectNode();
         ArrayNode hops = node.putArray("hops");
         f.hops().forEach(hop -> hops.add(hop(hop)));
-        node.set("originatingIp", f.origin().map(origin -> {
-            ObjectNode o = NODES.objectNode();
-            o.put("ip", origin.ip());
-            o.put("hop", origin.hopPosition());
-            put(o, "reverseDns", origin.reverseDns());
-            put(o, "helo", origin.helo());
-            o.put("recordedByReceiver", origin.recordedByReceiver());
-            return (JsonNode) o;
-        }).orElse(null));
+        node.set(
+                "originatingIp",
+                f.origin()
+                        .map(origin -> {
+                            ObjectNode o = NODES.objectNode();
+                            o.put("ip", origin.ip());
+                            o.put("hop", origin.hopPosition());
+                            put(o, "reverseDns", origin.reverseDns());
+                            put(o, "helo", origin.helo());
+                            o.put("recordedByReceiver", origin.recordedByReceiver());
+                            return (JsonNode) o;
+                        })
+                        .orElse(null));
         ArrayNode claimed = node.putArray("claimedIps");
         f.claimedIps().forEach(c -> {
             ObjectNode o = claimed.addObject();
@@ -107,7 +111,8 @@ public final class CheckJson {
             put(o, "authservId", a.authservId());
             o.put("trusted", a.trusted());
             ArrayNode results = o.putArray("results");
-            a.results().forEach(r -> results.addObject().put("method", r.method()).put("result", r.result()));
+            a.results()
+                    .forEach(r -> results.addObject().put("method", r.method()).put("result", r.result()));
         });
         ArrayNode signatures = node.putArray("dkimSignatures");
         f.dkimSignatures().forEach(s -> {

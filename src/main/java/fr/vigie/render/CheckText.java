@@ -20,8 +20,15 @@ public final class CheckText {
     public String render(Harmonised h) {
         StringBuilder out = new StringBuilder();
         String kind = texts.get("check.kind." + h.kind().id());
-        line(out, 0, texts.get("check.title", kind, h.evidence().sha256().substring(0, 16) + "…",
-                String.valueOf(h.evidence().size()), h.language()));
+        line(
+                out,
+                0,
+                texts.get(
+                        "check.title",
+                        kind,
+                        h.evidence().sha256().substring(0, 16) + "…",
+                        String.valueOf(h.evidence().size()),
+                        h.language()));
         if (h.subject() != null) {
             line(out, 0, texts.get("check.subject", oneLine(h.subject())));
         }
@@ -51,11 +58,22 @@ public final class CheckText {
                 line(out, 2, n++ + ". " + hop(hop));
             }
         }
-        line(out, 1, f.origin()
-                .map(o -> texts.get("check.origin", o.ip() + o.reverseDns().map(r -> " (" + r + ")").orElse("")))
-                .orElseGet(() -> texts.get("check.origin.none")));
-        line(out, 1, texts.get("check.auth", verdict(f.authentication().spf()), verdict(f.authentication().dkim()),
-                verdict(f.authentication().dmarc())));
+        line(
+                out,
+                1,
+                f.origin()
+                        .map(o -> texts.get(
+                                "check.origin",
+                                o.ip() + o.reverseDns().map(r -> " (" + r + ")").orElse("")))
+                        .orElseGet(() -> texts.get("check.origin.none")));
+        line(
+                out,
+                1,
+                texts.get(
+                        "check.auth",
+                        verdict(f.authentication().spf()),
+                        verdict(f.authentication().dkim()),
+                        verdict(f.authentication().dmarc())));
         f.sendingClient().ifPresent(c -> line(out, 1, texts.get("check.client", oneLine(c))));
         if (!f.mismatches().isEmpty()) {
             line(out, 1, texts.get("check.mismatches"));
@@ -87,7 +105,8 @@ public final class CheckText {
     }
 
     private String verdict(Verdict v) {
-        return v.result() + v.domain().map(d -> " (" + d + ")").orElse("")
+        return v.result()
+                + v.domain().map(d -> " (" + d + ")").orElse("")
                 + (v.trusted() || Verdict.ABSENT.equals(v.result()) ? "" : " " + texts.get("check.auth.untrusted"));
     }
 
@@ -102,9 +121,18 @@ public final class CheckText {
             String recipient = h.recipients().contains(f.identifier().normalized())
                     ? " " + texts.get("check.indicator.recipient")
                     : "";
-            line(out, 1, String.format("%-10s %-40s «%s»  %s %d–%d%s",
-                    texts.get("kind." + f.identifier().kind().id()), f.identifier().display(), oneLine(f.written()),
-                    f.span().part(), f.span().start(), f.span().end(), recipient));
+            line(
+                    out,
+                    1,
+                    String.format(
+                            "%-10s %-40s «%s»  %s %d–%d%s",
+                            texts.get("kind." + f.identifier().kind().id()),
+                            f.identifier().display(),
+                            oneLine(f.written()),
+                            f.span().part(),
+                            f.span().start(),
+                            f.span().end(),
+                            recipient));
         }
     }
 
@@ -123,5 +151,4 @@ public final class CheckText {
     private static void line(StringBuilder out, int indent, String text) {
         out.append("  ".repeat(indent)).append(text).append('\n');
     }
-
 }

@@ -35,7 +35,8 @@ class CheckCommandTest {
 
     private static String fixture(String path) {
         try {
-            return Path.of(CheckCommandTest.class.getResource("/" + path).toURI()).toString();
+            return Path.of(CheckCommandTest.class.getResource("/" + path).toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -106,14 +107,17 @@ class CheckCommandTest {
 
     @Test
     void badCountryIsAUsageError() {
-        assertThat(vigie("check", "--country", "France", fixture("messages/three.mbox")).code()).isEqualTo(2);
+        assertThat(vigie("check", "--country", "France", fixture("messages/three.mbox"))
+                        .code())
+                .isEqualTo(2);
     }
 
     @Test
     void hostileMessagesInAnMboxAreRefusedOneByOneAndTheNextIsAnalysed() throws IOException {
         Path mbox = temp.resolve("hostile.mbox");
         try (OutputStream out = Files.newOutputStream(mbox)) {
-            for (String hostile : List.of("nested-10000-multiparts.eml.gz", "base64-bomb.eml.gz", "many-parts.eml.gz")) {
+            for (String hostile :
+                    List.of("nested-10000-multiparts.eml.gz", "base64-bomb.eml.gz", "many-parts.eml.gz")) {
                 out.write("From x Thu Jan  1 00:00:00 2026\n".getBytes());
                 out.write(gunzip("hostile/" + hostile));
                 out.write('\n');
@@ -124,7 +128,8 @@ class CheckCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(run.code()).isEqualTo(3);
         assertThat(lines).hasSize(4);
-        assertThat(lines.subList(0, 3)).allSatisfy(line -> assertThat(JSON.readTree(line).has("error")).isTrue());
+        assertThat(lines.subList(0, 3))
+                .allSatisfy(line -> assertThat(JSON.readTree(line).has("error")).isTrue());
         assertThat(JSON.readTree(lines.get(3)).get("subject").asText()).isEqualTo("fine");
     }
 

@@ -29,28 +29,32 @@ class HarmoniserTest {
     void evidenceIsTheSha256OfTheExactBytes() {
         byte[] bytes = Fixtures.bytes("messages/fake-interpol.eml");
         assertThat(interpol.evidence().size()).isEqualTo(bytes.length);
-        assertThat(interpol.evidence().sha256()).isEqualTo(fr.vigie.message.Evidence.sha256(bytes)).hasSize(64);
+        assertThat(interpol.evidence().sha256())
+                .isEqualTo(fr.vigie.message.Evidence.sha256(bytes))
+                .hasSize(64);
     }
 
     @Test
     void interpolDisplayNameOnFreeMailIsFlaggedByTheHeaderForensics() {
-        assertThat(interpol.headerFindings().hasMismatch("display_name_impersonates_authority")).isTrue();
-        assertThat(interpol.headerFindings().hasMismatch("reply_to_other_organisation")).isTrue();
+        assertThat(interpol.headerFindings().hasMismatch("display_name_impersonates_authority"))
+                .isTrue();
+        assertThat(interpol.headerFindings().hasMismatch("reply_to_other_organisation"))
+                .isTrue();
     }
 
     @Test
     void originatingIpIsTheFirstHopOutsideTheReceiver() {
-        assertThat(interpol.headerFindings().origin()).hasValueSatisfying(o -> assertThat(o.ip()).isEqualTo("185.220.101.33"));
+        assertThat(interpol.headerFindings().origin())
+                .hasValueSatisfying(o -> assertThat(o.ip()).isEqualTo("185.220.101.33"));
     }
 
     @Test
     void phoneSplitByASoftLineBreakIsFoundInE164() {
-        assertThat(interpol.identifiers())
-                .anySatisfy(f -> {
-                    assertThat(f.identifier().kind()).isEqualTo(Kind.PHONE);
-                    assertThat(f.identifier().normalized()).isEqualTo("+33612345678");
-                    assertThat(f.span().part()).isEqualTo("body:1");
-                });
+        assertThat(interpol.identifiers()).anySatisfy(f -> {
+            assertThat(f.identifier().kind()).isEqualTo(Kind.PHONE);
+            assertThat(f.identifier().normalized()).isEqualTo("+33612345678");
+            assertThat(f.span().part()).isEqualTo("body:1");
+        });
     }
 
     @Test
@@ -60,7 +64,10 @@ class HarmoniserTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(hidden.identifier().normalized()).contains("interpol-justice.example-bulk.com");
-        String visible = interpol.parts().get(1).text().substring(hidden.span().start(), hidden.span().end());
+        String visible = interpol.parts()
+                .get(1)
+                .text()
+                .substring(hidden.span().start(), hidden.span().end());
         assertThat(visible).isEqualTo("www.interpol.int");
     }
 
@@ -79,7 +86,8 @@ class HarmoniserTest {
     void victimsOwnAddressIsARecipientNotEvidence() {
         assertThat(interpol.recipients()).contains("victime@orange.fr");
         assertThat(interpol.identifiers())
-                .noneMatch(f -> f.identifier().normalized().equals("victime@orange.fr") && f.span().part().equals("header:To"));
+                .noneMatch(f -> f.identifier().normalized().equals("victime@orange.fr")
+                        && f.span().part().equals("header:To"));
     }
 
     @Test
@@ -109,7 +117,8 @@ class HarmoniserTest {
     void messageAfterAHostileOneIsStillAnalysed() {
         assertThatThrownBy(() -> harmoniser.harmonise(Fixtures.bytes("hostile/nested-10000-multiparts.eml.gz")))
                 .isInstanceOf(BadInputException.class);
-        Harmonised next = harmoniser.harmonise("Subject: hi\nFrom: a@example.org\n\nhello".getBytes(StandardCharsets.US_ASCII));
+        Harmonised next =
+                harmoniser.harmonise("Subject: hi\nFrom: a@example.org\n\nhello".getBytes(StandardCharsets.US_ASCII));
         assertThat(next.subject()).isEqualTo("hi");
     }
 }
