@@ -175,8 +175,11 @@ final class HopChain {
         if (by.equals(other)) {
             return true;
         }
-        boolean shortName = by.indexOf('.') < 0 || other.indexOf('.') < 0; // "mx1" for "mx1.example.com"
-        if (shortName && firstLabel(by).equals(firstLabel(other))) {
+        // "mx1" for "mx1.example.com"; and a long machine label such as AM7PR02CA0005 names one host even when
+        // Microsoft writes it under outlook.com in one hop and office365.com in the next
+        boolean shortName = by.indexOf('.') < 0 || other.indexOf('.') < 0;
+        boolean machineLabel = firstLabel(by).length() >= 10;
+        if ((shortName || machineLabel) && firstLabel(by).equals(firstLabel(other))) {
             return true;
         }
         Optional<String> byOrganisation = Text.organisation(by);

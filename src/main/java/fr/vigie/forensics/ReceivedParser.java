@@ -245,10 +245,12 @@ final class ReceivedParser {
         return Ip.parse(name).map(Ip::normalized);
     }
 
-    /** "unknown" is what Postfix and qmail write when the reverse lookup failed: no name. */
+    /** "unknown" is what Postfix and qmail write when the reverse lookup failed, and an address is not a name. */
     private static Optional<String> knownName(String name) {
         String stripped = name.contains("@") ? name.substring(name.lastIndexOf('@') + 1) : name;
-        if (stripped.isBlank() || stripped.equalsIgnoreCase("unknown")) {
+        if (stripped.isBlank()
+                || stripped.equalsIgnoreCase("unknown")
+                || Ip.parse(stripped).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(stripped);
