@@ -108,10 +108,11 @@ final class AuthenticationReader {
         warnings.add(new Anomaly(
                 "untrusted_authentication_results", where + " was not added by the receiving infrastructure"));
         if (header.authservIdOfReceiver()) {
+            // forged, or written by the same operator on the sender's side (one Microsoft tenant to another)
             warnings.add(new Anomaly(
-                    "forged_authentication_results",
-                    where + " claims the receiver's name " + header.authservId().orElse("")
-                            + " but sits below the point where the receiver took the message"));
+                    "receiver_results_below_boundary",
+                    where + " is in the receiver's name " + header.authservId().orElse("")
+                            + " but sits below the point where the receiver took the message: possibly forged"));
         }
     }
 

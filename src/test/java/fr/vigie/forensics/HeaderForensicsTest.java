@@ -62,7 +62,7 @@ class HeaderForensicsTest {
     void originatingIpComesFromTheBoundaryHop() {
         HeaderFindings findings = examine("gmail-interpol-forged.eml");
 
-        assertThat(findings.receivingOrganisations()).containsExactly("google.com");
+        assertThat(findings.receivingOrganisations()).contains("google.com").doesNotContain("vps-hosting.net");
         assertThat(findings.origin()).hasValueSatisfying(origin -> {
             assertThat(origin.ip()).isEqualTo("185.220.101.45");
             assertThat(origin.hopPosition()).isEqualTo(1);
@@ -90,7 +90,7 @@ class HeaderForensicsTest {
                     .extracting(HeaderFindings.AuthenticationResult::result)
                     .containsOnly("pass");
         });
-        assertThat(findings.hasWarning("forged_authentication_results")).isTrue();
+        assertThat(findings.hasWarning("receiver_results_below_boundary")).isTrue();
         // the forged dkim=pass never reaches the summary
         assertThat(findings.authentication().dkim().result()).isEqualTo("absent");
         assertThat(findings.authentication().dkim().trusted()).isFalse();
@@ -138,7 +138,9 @@ class HeaderForensicsTest {
     void internalIpv6HopsOfTheReceiverAreSkipped() {
         HeaderFindings findings = examine("outlook-gendarmerie-ipv6.eml");
 
-        assertThat(findings.receivingOrganisations()).contains("outlook.com", "office365.com");
+        assertThat(findings.receivingOrganisations())
+                .contains("outlook.com", "office365.com")
+                .doesNotContain("gendarmerie-amendes.fr");
         assertThat(findings.hops().get(1).ip()).contains("2603:10a6:10:230::27");
         assertThat(findings.origin()).hasValueSatisfying(origin -> {
             assertThat(origin.ip()).isEqualTo("2a01:4f8:c17:1234::1");
