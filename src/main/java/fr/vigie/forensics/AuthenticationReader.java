@@ -8,12 +8,15 @@ import fr.vigie.forensics.HeaderFindings.Verdict;
 import fr.vigie.message.Header;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the authentication headers and decides which ones to believe. Only headers written by the receiving
- * infrastructure (above the boundary hop) are trusted: anyone can write such a header below it (RFC 8601 7.1), and
+ * infrastructure (above the boundary hop, or in the receiver's name right below it) are trusted: anyone can write such a header below it (RFC 8601 7.1), and
  * the untrusted ones never set the summary.
  */
 final class AuthenticationReader {
@@ -25,8 +28,10 @@ final class AuthenticationReader {
 
     static Authentication read(List<Header> headers, HopChain chain, List<Anomaly> warnings) {
         List<AuthenticationHeader> read = new ArrayList<>();
+        Set<Integer> besideBoundary = besideBoundary(headers, chain.trustedAboveHeaderIndex());
+        Set<String> namesTrustedBeside = new HashSet<>();
         for (Header header : headers) {
-            readOne(header, chain).ifPresent(read::add);
+            readOne(header, chain, besideBoundary, namesTrustedBeside).ifPresent(read::add);
         }
         for (AuthenticationHeader header : read) {
             warnAbout(header, warnings);
@@ -45,7 +50,34 @@ final class AuthenticationReader {
                 read);
     }
 
-    private static Optional<AuthenticationHeader> readOne(Header header, HopChain chain) {
+    /**
+     * Gmail writes its Received-SPF and Authentication-Results just below its own Received header, where the
+     * sender's first headers also begin. So the headers of that block directly below the boundary hop (nothing but
+     * authentication headers in between) are trusted only when they carry the receiver's name, and only the topmost
+     * of each kind: a receiver adds one, a forger's copy comes after it.
+     */
+    private static Set<Integer> besideBoundary(List<Header> headers, int boundaryHeaderIndex) {
+        Set<Integer> block = new HashSet<>();
+        boolean below = false;
+        for (Header header : headers) {
+            if (header.index() == boundaryHeaderIndex) {
+                below = true;
+            } else if (below && isAuthenticationHeader(header)) {
+                block.add(header.index());
+            } else if (below) {
+                break;
+            }
+        }
+        return block;
+    }
+
+    private static boolean isAuthenticationHeader(Header header) {
+        String name = header.name().strip().toLowerCase(Locale.ROOT);
+        return name.equals("authentication-results") || name.equals("received-spf") || name.startsWith("arc-");
+    }
+
+    private static Optional<AuthenticationHeader> readOne(
+            Header header, HopChain chain, Set<Integer> besideBoundary, Set<String> namesTrustedBeside) {
         AuthResultsParser.Parsed parsed;
         if (header.is(AUTHENTICATION_RESULTS)) {
             parsed = AuthResultsParser.authenticationResults(header.value(), false);
@@ -58,6 +90,9 @@ final class AuthenticationReader {
         }
         boolean ofReceiver = parsed.authservId().map(chain::belongsToReceiver).orElse(false);
         boolean trusted = header.index() < chain.trustedAboveHeaderIndex();
+        if (!trusted && ofReceiver && besideBoundary.contains(header.index())) {
+            trusted = namesTrustedBeside.add(header.name().strip().toLowerCase(Locale.ROOT));
+        }
         return Optional.of(new AuthenticationHeader(
                 header.index(), header.name(), parsed.authservId(), ofReceiver, trusted, parsed.results()));
     }
@@ -73,10 +108,11 @@ final class AuthenticationReader {
         warnings.add(new Anomaly(
                 "untrusted_authentication_results", where + " was not added by the receiving infrastructure"));
         if (header.authservIdOfReceiver()) {
+            // forged, or written by the same operator on the sender's side (one Microsoft tenant to another)
             warnings.add(new Anomaly(
-                    "forged_authentication_results",
-                    where + " claims the receiver's name " + header.authservId().orElse("")
-                            + " but sits below the point where the receiver took the message"));
+                    "receiver_results_below_boundary",
+                    where + " is in the receiver's name " + header.authservId().orElse("")
+                            + " but sits below the point where the receiver took the message: possibly forged"));
         }
     }
 

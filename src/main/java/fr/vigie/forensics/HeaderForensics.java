@@ -14,9 +14,11 @@ import fr.vigie.message.Header;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
 
 /**
@@ -61,11 +63,8 @@ public final class HeaderForensics {
                 ? List.of()
                 : headers.stream().filter(Objects::nonNull).toList();
         List<Anomaly> warnings = new ArrayList<>();
-        HopChain chain = new HopChain(fields.stream()
-                .filter(header -> header.is("Received"))
-                .map(header -> ReceivedParser.parse(header.index(), header.value()))
-                .toList());
-        List<Hop> hops = chain.hops();
+        HopChain chain = safely(() -> new HopChain(hopsOf(fields)), () -> new HopChain(List.of()), warnings);
+        List<Hop> hops = safely(chain::hops, List::of, warnings);
         hops.forEach(hop -> warnings.addAll(hop.anomalies()));
         if (hops.isEmpty()) {
             warnings.add(new Anomaly("no_received_headers", "the message has no Received header"));
@@ -75,9 +74,9 @@ public final class HeaderForensics {
                 () -> AuthenticationReader.read(fields, chain, warnings), HeaderForensics::noAuthentication, warnings);
         List<DkimSignature> dkim =
                 safely(() -> DkimChecks.check(fields, rawMessage, dkimKeys, warnings), List::of, warnings);
-        Senders senders = senders(fields, warnings);
+        Senders senders = safely(() -> senders(fields, warnings), HeaderForensics::noSenders, warnings);
         Optional<String> messageIdDomain = first(fields, "Message-ID").flatMap(SenderChecks::messageIdDomain);
-        List<Mismatch> mismatches = senderChecks.check(senders, messageIdDomain);
+        List<Mismatch> mismatches = safely(() -> senderChecks.check(senders, messageIdDomain), List::of, warnings);
         return new HeaderFindings(
                 hops,
                 chain.receivingOrganisations(),
@@ -91,6 +90,17 @@ public final class HeaderForensics {
                 first(fields, "X-Mailer").or(() -> first(fields, "User-Agent")),
                 messageIdDomain,
                 warnings);
+    }
+
+    private static List<ReceivedParser.ParsedHop> hopsOf(List<Header> fields) {
+        return fields.stream()
+                .filter(header -> header.is("Received"))
+                .map(header -> ReceivedParser.parse(header.index(), header.value()))
+                .toList();
+    }
+
+    private static Senders noSenders() {
+        return new Senders(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     private static Optional<OffsetDateTime> date(List<Header> fields, List<Anomaly> warnings) {
@@ -124,7 +134,7 @@ public final class HeaderForensics {
     private static List<ClaimedIp> claimedIps(List<Header> fields) {
         return fields.stream()
                 .filter(header ->
-                        CLAIMED_IP_HEADERS.contains(header.name().strip().toLowerCase(java.util.Locale.ROOT)))
+                        CLAIMED_IP_HEADERS.contains(header.name().strip().toLowerCase(Locale.ROOT)))
                 .map(header -> new ClaimedIp(header.name(), header.value(), claimedIp(header.value())))
                 .toList();
     }
@@ -154,8 +164,7 @@ public final class HeaderForensics {
     }
 
     /** The last guard of "never throw": a bug in one reader costs that section, not the whole message. */
-    private static <T> T safely(
-            java.util.function.Supplier<T> reader, java.util.function.Supplier<T> fallback, List<Anomaly> warnings) {
+    private static <T> T safely(Supplier<T> reader, Supplier<T> fallback, List<Anomaly> warnings) {
         try {
             return reader.get();
         } catch (RuntimeException | StackOverflowError e) {

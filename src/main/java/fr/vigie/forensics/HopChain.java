@@ -53,11 +53,28 @@ final class HopChain {
         return Text.organisation(host).map(receivingOrganisations::contains).orElse(false);
     }
 
+    /**
+     * Large operators name their own relays under several domains (one Exchange Online hop is written under
+     * outlook.com, the next under office365.com or exchangelabs.com): seeing one brings in its siblings.
+     * TODO: move these families to a data list when the lists loader exists.
+     */
+    private static final List<Set<String>> OPERATOR_FAMILIES = List.of(
+            Set.of("outlook.com", "office365.com", "exchangelabs.com", "microsoft.com", "office.com"),
+            Set.of("google.com", "googlemail.com", "1e100.net"),
+            Set.of("yahoo.com", "yahoodns.net", "yahoo.net", "aol.com"));
+
+    private void addReceivingOrganisation(String organisation) {
+        receivingOrganisations.add(organisation);
+        OPERATOR_FAMILIES.stream()
+                .filter(family -> family.contains(organisation))
+                .forEach(receivingOrganisations::addAll);
+    }
+
     /** Grow the receiving side downward from the top while each hop's sender is one of its own relays. */
     private OptionalInt findBoundary() {
         for (int position = 0; position < parsed.size(); position++) {
             ParsedHop hop = parsed.get(position);
-            hop.by().flatMap(Text::organisation).ifPresent(receivingOrganisations::add);
+            hop.by().flatMap(Text::organisation).ifPresent(this::addReceivingOrganisation);
             if (!isInternalSender(hop)) {
                 return OptionalInt.of(position);
             }
@@ -156,6 +173,9 @@ final class HopChain {
                 || (newer.helo().isEmpty() && newer.reverseDns().isEmpty())) {
             return Optional.empty();
         }
+        if (newer.ip().flatMap(Ip::parse).map(Ip::privateOrReserved).orElse(false)) {
+            return Optional.empty(); // a local pickup (fetchmail, a content filter) names hosts its own way
+        }
         String by = older.by().get();
         boolean linked = sameHost(by, newer.helo()) || sameHost(by, newer.reverseDns()) || sameIp(by, newer.ip());
         if (linked) {
@@ -175,12 +195,24 @@ final class HopChain {
         if (by.equals(other)) {
             return true;
         }
-        boolean shortName = by.indexOf('.') < 0 || other.indexOf('.') < 0; // "mx1" for "mx1.example.com"
-        if (shortName && firstLabel(by).equals(firstLabel(other))) {
+        // "mx1" for "mx1.example.com"; and a long machine label such as AM7PR02CA0005 names one host even when
+        // Microsoft writes it under outlook.com in one hop and office365.com in the next
+        boolean shortName = by.indexOf('.') < 0 || other.indexOf('.') < 0;
+        boolean machineLabel = firstLabel(by).length() >= 10;
+        if ((shortName || machineLabel) && firstLabel(by).equals(firstLabel(other))) {
             return true;
         }
         Optional<String> byOrganisation = Text.organisation(by);
-        return byOrganisation.isPresent() && byOrganisation.equals(Text.organisation(other));
+        Optional<String> otherOrganisation = Text.organisation(other);
+        return byOrganisation.isPresent()
+                && otherOrganisation.isPresent()
+                && sameOperator(byOrganisation.get(), otherOrganisation.get());
+    }
+
+    private static boolean sameOperator(String organisation, String other) {
+        return organisation.equals(other)
+                || OPERATOR_FAMILIES.stream()
+                        .anyMatch(family -> family.contains(organisation) && family.contains(other));
     }
 
     private static boolean sameIp(String by, Optional<String> ip) {

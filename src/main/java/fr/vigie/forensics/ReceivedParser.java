@@ -49,8 +49,15 @@ final class ReceivedParser {
 
     private ReceivedParser() {}
 
-    static ParsedHop parse(int headerIndex, String value) {
+    /** Real Received values stay under 1,000 characters; a hostile one is read only this far. */
+    private static final int MAX_READ = 8_192;
+
+    static ParsedHop parse(int headerIndex, String fullValue) {
         List<Anomaly> anomalies = new ArrayList<>();
+        String value = fullValue.length() > MAX_READ ? fullValue.substring(0, MAX_READ) : fullValue;
+        if (value != fullValue) {
+            anomalies.add(new Anomaly("oversized_hop", "Received header " + headerIndex + " read up to " + MAX_READ));
+        }
         int semicolon = lastSemicolonOutsideComments(value);
         String clausesText = semicolon < 0 ? value : value.substring(0, semicolon);
         Optional<OffsetDateTime> date = Optional.empty();
@@ -206,7 +213,11 @@ final class ReceivedParser {
             return new FromClause(Optional.empty(), Optional.empty(), Optional.empty());
         }
         String name = clause.words().isEmpty() ? "" : clause.words().get(0);
-        String comments = String.join(" ", clause.comments());
+        // fetchmail writes "from phobos [127.0.0.1]": the literal is a word, not a comment
+        List<String> extraWords = clause.words().size() > 1
+                ? clause.words().subList(1, clause.words().size())
+                : List.of();
+        String comments = String.join(" ", clause.comments()) + " " + String.join(" ", extraWords);
         Optional<String> ip = ipIn(comments).or(() -> literalIp(name));
         Matcher heloInComment = HELO_IN_COMMENT.matcher(comments);
         if (heloInComment.find()) {
@@ -245,10 +256,12 @@ final class ReceivedParser {
         return Ip.parse(name).map(Ip::normalized);
     }
 
-    /** "unknown" is what Postfix and qmail write when the reverse lookup failed: no name. */
+    /** "unknown" is what Postfix and qmail write when the reverse lookup failed, and an address is not a name. */
     private static Optional<String> knownName(String name) {
         String stripped = name.contains("@") ? name.substring(name.lastIndexOf('@') + 1) : name;
-        if (stripped.isBlank() || stripped.equalsIgnoreCase("unknown")) {
+        if (stripped.isBlank()
+                || stripped.equalsIgnoreCase("unknown")
+                || Ip.parse(stripped).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(stripped);
