@@ -106,16 +106,15 @@ final class HtmlText {
         }
 
         private void appendText(String s) {
-            String collapsed = s.replace('\u00a0', ' ').replaceAll("\\s+", " ");
-            if (collapsed.isBlank()) {
-                space();
-                return;
+            // Collapse runs of whitespace (and no-break spaces) to one space, as a browser shows them.
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isWhitespace(c) || c == '\u00a0') {
+                    space();
+                } else {
+                    text.append(c);
+                }
             }
-            if (collapsed.startsWith(" ")) {
-                space();
-                collapsed = collapsed.substring(1);
-            }
-            text.append(collapsed);
         }
 
         private void space() {

@@ -54,7 +54,7 @@ final class InputGate {
 
     /** Refuses bytes that are not text: a NUL-filled or binary file is not a message. */
     static void refuseBinary(byte[] bytes) {
-        int sample = Math.min(bytes.length, 64 * 1024);
+        int sample = Math.min(bytes.length, 16 * 1024);
         int nul = 0;
         int control = 0;
         for (int i = 0; i < sample; i++) {

@@ -22,9 +22,8 @@ import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
 import org.apache.james.mime4j.io.MaxHeaderLimitException;
 import org.apache.james.mime4j.io.MaxLineLimitException;
-import org.apache.james.mime4j.message.DefaultBodyDescriptorBuilder;
-import org.apache.james.mime4j.message.MaximalBodyDescriptor;
 import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.BodyDescriptorBuilder;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -49,7 +48,8 @@ final class MimeReader {
                 .setMaxContentLen(-1)
                 .setStrictParsing(false)
                 .build();
-        MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT, new DefaultBodyDescriptorBuilder());
+        MimeTokenStream stream = new MimeTokenStream(
+                config, DecodeMonitor.SILENT, (BodyDescriptorBuilder) null /* mime4j's light default descriptor */);
         Walk walk = new Walk(limits, warnings);
         try {
             stream.parse(new ByteArrayInputStream(bytes));
@@ -83,6 +83,37 @@ final class MimeReader {
         return new BadInputException("limit." + name, what + " (" + name + ")");
     }
 
+    /**
+     * What the current entity's own fields say about it being an attachment. Read from the raw fields because
+     * mime4j's full descriptor runs a generated parser per field, which costs more than the rest of the walk.
+     */
+    private static final class EntityFields {
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+                "(?i)(?:^|;)\\s*(?:file)?name\\*?(?:\\*0\\*?)?\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]*))");
+        boolean attachment;
+        String filename;
+
+        void see(Field field) {
+            String name = field.getName();
+            if (name.equalsIgnoreCase("Content-Disposition")) {
+                String body = field.getBody().strip();
+                attachment |= body.regionMatches(true, 0, "attachment", 0, 10);
+                filename = filename(body, filename);
+            } else if (name.equalsIgnoreCase("Content-Type") && filename == null) {
+                filename = filename(field.getBody(), null);
+            }
+        }
+
+        private static String filename(String body, String fallback) {
+            java.util.regex.Matcher m = NAME.matcher(MimeUtil.unfold(body));
+            if (!m.find()) {
+                return fallback;
+            }
+            String value = m.group(1) != null ? m.group(1) : m.group(2);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
     /** The state of one walk through the token stream. */
     private static final class Walk {
         private final Limits limits;
@@ -94,6 +125,7 @@ final class MimeReader {
         private int entities;
         private boolean topHeaderDone;
         private long textBytes;
+        private EntityFields entity = new EntityFields();
 
         Walk(Limits limits, Consumer<Warning> warnings) {
             this.limits = limits;
@@ -103,12 +135,15 @@ final class MimeReader {
         void on(EntityState state, MimeTokenStream stream) throws IOException {
             switch (state) {
                 case T_START_MESSAGE, T_START_MULTIPART -> enter();
+                case T_START_HEADER -> entity = new EntityFields();
                 case T_END_MESSAGE, T_END_MULTIPART -> depth--;
                 case T_START_BODYPART -> countEntity();
                 case T_FIELD -> {
+                    Field field = stream.getField();
                     if (!topHeaderDone) {
-                        headers.add(header(headers.size(), stream.getField()));
+                        headers.add(header(headers.size(), field));
                     }
+                    entity.see(field);
                 }
                 case T_END_HEADER -> topHeaderDone = true;
                 case T_BODY -> body(stream.getBodyDescriptor(), stream.getDecodedInputStream());
@@ -134,9 +169,8 @@ final class MimeReader {
             String mimeType = descriptor.getMimeType() == null
                     ? "text/plain"
                     : descriptor.getMimeType().toLowerCase(Locale.ROOT);
-            String filename = descriptor instanceof MaximalBodyDescriptor m ? m.getContentDispositionFilename() : null;
-            String disposition = descriptor instanceof MaximalBodyDescriptor m ? m.getContentDispositionType() : null;
-            boolean attached = "attachment".equalsIgnoreCase(disposition) || filename != null;
+            String filename = entity.filename;
+            boolean attached = entity.attachment || filename != null;
             boolean readable = mimeType.equals("text/plain") || mimeType.equals("text/html");
             if (readable && !attached) {
                 text(mimeType, descriptor.getCharset(), decoded);
@@ -190,11 +224,13 @@ final class MimeReader {
             String name = colon > 0 ? rawText.substring(0, colon).strip() : field.getName();
             String rawValue = colon > 0 ? rawText.substring(colon + 1) : field.getBody();
             String unfolded = MimeUtil.unfold(rawValue).strip();
-            String value;
-            try {
-                value = DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
-            } catch (IllegalArgumentException e) {
-                value = unfolded;
+            String value = unfolded;
+            if (unfolded.contains("=?")) {
+                try {
+                    value = DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
+                } catch (IllegalArgumentException e) {
+                    value = unfolded;
+                }
             }
             return new Header(index, name, value.replace("\0", ""), rawValue);
         }

@@ -1,17 +1,16 @@
 package fr.vigie.i18n;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Guesses the language of a message from its function words (fr, en, de, es, pt; {@code und} when too little
  * text). Function words are what every text has whatever its topic, so a few hundred characters are enough, and
- * it costs one pass over at most the first 20,000 characters.
+ * it costs one pass over at most the first 8,000 characters.
  */
 public final class LanguageGuesser {
-    private static final int SAMPLE_CHARS = 20_000;
+    private static final int SAMPLE_CHARS = 8_000;
     private static final int MIN_HITS = 3;
     private static final Map<String, String[]> STOP_WORDS = Map.of(
             "fr",
@@ -54,6 +53,7 @@ public final class LanguageGuesser {
     /** An ISO 639-1 code from {@code fr en de es pt}, or {@code und}. */
     public String guess(CharSequence text) {
         Map<String, Integer> hits = new HashMap<>();
+        StringBuilder word = new StringBuilder(8);
         int end = Math.min(text.length(), SAMPLE_CHARS);
         int i = 0;
         while (i < end) {
@@ -65,7 +65,11 @@ public final class LanguageGuesser {
                 i++;
             }
             if (i > start && i - start <= 8) {
-                String lang = owner.get(text.subSequence(start, i).toString().toLowerCase(Locale.ROOT));
+                word.setLength(0);
+                for (int k = start; k < i; k++) {
+                    word.append(Character.toLowerCase(text.charAt(k)));
+                }
+                String lang = owner.get(word.toString());
                 if (lang != null) {
                     hits.merge(lang, 1, Integer::sum);
                 }

@@ -11,7 +11,7 @@ import fr.vigie.BadInputException;
 class HarmoniserFuzzTest {
     private static final Harmoniser HARMONISER = TestHarmoniser.create();
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "30s")
     void anyBytesAreHarmonisedOrRefusedCleanly(byte[] input) {
         try {
             HARMONISER.harmonise(input);

@@ -112,6 +112,23 @@ class MimeReaderTest {
                 .hasMessageContaining(String.valueOf(Limits.STRICT.maxParts()));
     }
 
+    @Test
+    void attachmentIsHashedAndNamedNotReadAsText() {
+        MimeReader.Content content = read("messages/with-attachment.eml");
+        assertThat(content.parts()).hasSize(1);
+        assertThat(content.attachments()).hasSize(2);
+        assertThat(content.attachments().get(0).filename()).isEqualTo("facture n°12.pdf");
+        assertThat(content.attachments().get(0).sha256())
+                .isEqualTo(fr.vigie.message.Evidence.sha256(
+                        "%PDF-1.4 fake".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void textPartWithAFileNameIsAnAttachment() {
+        assertThat(read("messages/with-attachment.eml").attachments().get(1).filename())
+                .isEqualTo("notes.txt");
+    }
+
     private static Header header(MimeReader.Content content, String name) {
         return content.headers().stream().filter(h -> h.is(name)).findFirst().orElseThrow();
     }
