@@ -17,7 +17,17 @@ class PackageRulesTest {
 
     /** Core packages, in dependency order: each may use the ones before it (and the root package), never after. */
     static final List<String> ORDER = List.of(
-            "message", "i18n", "identifier", "rules", "forensics", "harmonise", "model", "detect", "link", "orient");
+            "message",
+            "i18n",
+            "identifier",
+            "rules",
+            "forensics",
+            "harmonise",
+            "model",
+            "detect",
+            "link",
+            "orient",
+            "render");
 
     private static final List<String> EDGES = List.of("app", "cli", "store", "search", "dossier", "http", "bench");
 

@@ -1,0 +1,149 @@
+package fr.vigie.text;
+
+import com.ibm.icu.text.SpoofChecker;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * A text as rules and models read it, with a map back to the original so that evidence points into what the
+ * person received. Scam mail hides words from filters with look-alike letters (Cyrillic "а" for "a"), accents,
+ * zero-width characters and odd spacing; here every non-ASCII character becomes its UTS #39 confusable skeleton,
+ * accents go, letters are lower-cased, invisible format characters disappear and whitespace runs become one space.
+ * ASCII letters and digits only change case, so "2024" stays "2024".
+ *
+ * <p>Immutable and thread-safe. {@link #of(String)} costs one pass; non-ASCII mappings are cached per code unit.
+ */
+public final class NormalisedText {
+    private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
+    /** Mapping of each BMP char, computed on first sight (the set of chars seen in mail is small). */
+    private static final AtomicReferenceArray<String> BMP = new AtomicReferenceArray<>(0x10000);
+
+    private final String original;
+    private final String text;
+    private final int[] origin; // origin[i]: index in original of the code point that produced text[i]; origin[len]:
+    // original.length()
+
+    private NormalisedText(String original, String text, int[] origin) {
+        this.original = original;
+        this.text = text;
+        this.origin = origin;
+    }
+
+    public static NormalisedText of(String original) {
+        StringBuilder out = new StringBuilder(original.length());
+        int[] origin = new int[original.length() + 16];
+        int i = 0;
+        while (i < original.length()) {
+            int cp = original.codePointAt(i);
+            int width = Character.charCount(cp);
+            String mapped = map(cp);
+            for (int k = 0; k < mapped.length(); k++) {
+                char c = mapped.charAt(k);
+                if (c == ' ' && (out.isEmpty() || out.charAt(out.length() - 1) == ' ')) {
+                    continue; // collapse whitespace runs, no leading space
+                }
+                if (out.length() + 1 >= origin.length) {
+                    origin = Arrays.copyOf(origin, origin.length * 2);
+                }
+                origin[out.length()] = i;
+                out.append(c);
+            }
+            i += width;
+        }
+        origin[out.length()] = original.length();
+        return new NormalisedText(original, out.toString(), Arrays.copyOf(origin, out.length() + 1));
+    }
+
+    /** The normal form of a phrase written in a rule, so that rules and messages meet on the same ground. */
+    public static String normalise(String phrase) {
+        return of(phrase).text().strip();
+    }
+
+    public String original() {
+        return original;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** Where the normalised char at {@code index} came from in the original. */
+    public int originalStart(int index) {
+        return origin[index];
+    }
+
+    /** The original end (exclusive) of the normalised range ending (exclusive) at {@code end}. */
+    public int originalEnd(int end) {
+        if (end <= 0) {
+            return 0;
+        }
+        int start = origin[end - 1];
+        return start + Character.charCount(original.codePointAt(start));
+    }
+
+    private static String map(int cp) {
+        if (cp < 0x80) {
+            if (cp >= 'A' && cp <= 'Z') {
+                return String.valueOf((char) (cp + 32));
+            }
+            if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0x0b) {
+                return " ";
+            }
+            return cp < 0x20 || cp == 0x7f ? "" : String.valueOf((char) cp);
+        }
+        if (cp < 0x10000) {
+            String cached = BMP.get(cp);
+            if (cached == null) {
+                cached = compute(cp);
+                BMP.set(cp, cached);
+            }
+            return cached;
+        }
+        return compute(cp);
+    }
+
+    private static String compute(int cp) {
+        int type = Character.getType(cp);
+        if (type == Character.FORMAT || type == Character.CONTROL || type == Character.SURROGATE) {
+            return ""; // zero-width space and joiners, soft hyphen, BOM, direction marks
+        }
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            return " ";
+        }
+        // Lower-case first: skeletons map capital I-like letters to "l", lower-case ones to "i".
+        String lower = new String(Character.toChars(Character.toLowerCase(cp)));
+        String compatible = stripMarks(Normalizer.normalize(lower, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
+        if (isAscii(compatible) && !compatible.isEmpty()) {
+            return compatible; // fullwidth and styled letters, accented Latin letters
+        }
+        if (Character.isLetter(cp)) {
+            String skeleton = stripMarks(Normalizer.normalize(SPOOF.getSkeleton(lower), Normalizer.Form.NFKD));
+            if (isAscii(skeleton) && !skeleton.isEmpty()) {
+                return skeleton.toLowerCase(Locale.ROOT); // Cyrillic and Greek look-alikes of Latin letters
+            }
+        }
+        return compatible.isEmpty() ? lower : compatible; // other scripts and symbols (€) as they are
+    }
+
+    private static String stripMarks(String decomposed) {
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
