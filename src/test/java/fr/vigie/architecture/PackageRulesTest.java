@@ -19,6 +19,7 @@ class PackageRulesTest {
     static final List<String> ORDER = List.of(
             "message",
             "i18n",
+            "text",
             "identifier",
             "rules",
             "forensics",
