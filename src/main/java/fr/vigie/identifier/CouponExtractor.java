@@ -108,7 +108,7 @@ final class CouponExtractor implements Extractor {
                 continue;
             }
             Mentions.Mention brand = brands.nearest(from, to, CONTEXT);
-            if (brand == null) {
+            if (brand == null || writtenLikeAPhoneNumber(groups, first, candidateLast)) {
                 continue;
             }
             Optional<Coupon> coupon = Coupon.parse(text.substring(from, to), brandId(brand.word()));
@@ -118,6 +118,22 @@ final class CouponExtractor implements Extractor {
             }
         }
         return 0;
+    }
+
+    /**
+     * "06 12 34 56 78" next to "coupons PCS" is the scammer's phone, not a code: digits in pairs are how phone
+     * numbers are written, never how prepaid codes are printed.
+     */
+    private static boolean writtenLikeAPhoneNumber(List<int[]> groups, int first, int last) {
+        if (last - first < 3) {
+            return false;
+        }
+        for (int g = first; g <= last; g++) {
+            if (groups.get(g)[1] - groups.get(g)[0] != 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksLikeCodePart(String text, List<int[]> groups, int index) {

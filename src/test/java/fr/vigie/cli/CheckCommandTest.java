@@ -75,7 +75,7 @@ class CheckCommandTest {
     void humanAnswerIsInTheMessagesLanguage() {
         Run run = vigie("check", fixture("messages/fake-interpol.eml"));
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("IP d'origine : 185.220.101.33").contains("+33612345678");
+        assertThat(run.out()).contains("IP d'origine : 185.220.101.33").contains("+33 6 12 34 56 78");
     }
 
     @Test

@@ -57,6 +57,14 @@ class ExtractTest {
     }
 
     @Test
+    void phoneNumberNextToACouponBrandIsStillAPhone() {
+        String text = "Appelez le 06 12 34 56 78 ou payez l'amende par coupons PCS.";
+        assertThat(found(text))
+                .extracting(f -> f.identifier().kind(), f -> f.identifier().normalized())
+                .containsExactly(tuple(Kind.PHONE, "+33612345678"));
+    }
+
+    @Test
     void codeWithoutItsBrandNearbyIsNotACoupon() {
         assertThat(found("Votre référence : X7K3M9Q2H4.")).isEmpty();
     }
