@@ -37,9 +37,34 @@ final class Candidates {
     private final String defaultRegion;
     private final List<Candidate> proposed = new ArrayList<>();
 
+    private String lower;
+
     Candidates(Deobfuscated source, String defaultRegion) {
         this.source = source;
         this.defaultRegion = defaultRegion;
+    }
+
+    /**
+     * The text lower-cased, computed once per text for the extractors' cheap "is a context word here at all?"
+     * checks ({@link String#contains} is vectorised; a case-insensitive regex scan is not). Not for offsets: lower-
+     * casing may change a string's length.
+     */
+    String lower() {
+        if (lower == null) {
+            lower = source.text().toLowerCase(java.util.Locale.ROOT);
+        }
+        return lower;
+    }
+
+    /** True when any of the words occurs in {@link #lower()}. */
+    boolean mentionsAny(String... words) {
+        String text = lower();
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String defaultRegion() {

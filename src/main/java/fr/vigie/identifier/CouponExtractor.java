@@ -23,6 +23,10 @@ final class CouponExtractor implements Extractor {
 
     @Override
     public void extract(String text, Candidates out) {
+        if (!out.mentionsAny(
+                "pcs", "transcash", "neosurf", "paysafe", "google", "itunes", "apple", "amazon", "steam")) {
+            return;
+        }
         Mentions brands = Mentions.find(BRANDS, text);
         if (brands.isEmpty()) {
             return;
