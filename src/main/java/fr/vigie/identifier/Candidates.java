@@ -56,12 +56,14 @@ final class Candidates {
         return lower;
     }
 
-    /** True when any of the words occurs in {@link #lower()}. */
+    /** True when any of the words occurs at the start of a word of {@link #lower()}. */
     boolean mentionsAny(String... words) {
         String text = lower();
         for (String word : words) {
-            if (text.contains(word)) {
-                return true;
+            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+                if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
+                    return true;
+                }
             }
         }
         return false;
