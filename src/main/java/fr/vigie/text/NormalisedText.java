@@ -114,7 +114,8 @@ public final class NormalisedText {
         }
         // Lower-case first: skeletons map capital I-like letters to "l", lower-case ones to "i".
         String lower = new String(Character.toChars(Character.toLowerCase(cp)));
-        String compatible = stripMarks(Normalizer.normalize(lower, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
+        String compatible =
+                stripMarks(Normalizer.normalize(lower, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
         if (isAscii(compatible) && !compatible.isEmpty()) {
             return compatible; // fullwidth and styled letters, accented Latin letters
         }
