@@ -1,13 +1,20 @@
 package fr.vigie.app;
 
+import fr.vigie.InvalidDataFileException;
 import fr.vigie.forensics.HeaderForensics;
 import fr.vigie.forensics.SenderLists;
+import fr.vigie.harmonise.Harmonised;
 import fr.vigie.harmonise.Harmoniser;
 import fr.vigie.identifier.ExtractOptions;
 import fr.vigie.identifier.Identifiers;
+import fr.vigie.model.Judgement;
+import fr.vigie.model.ScamModel;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
 import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
 
@@ -21,6 +28,7 @@ public final class App {
 
     private final Config config;
     private final Harmoniser harmoniser;
+    private volatile ScamModel model;
 
     public App(Config config) {
         this.config = config;
@@ -40,6 +48,42 @@ public final class App {
 
     public Harmoniser harmoniser() {
         return harmoniser;
+    }
+
+    /** The statistical model shipped in the application ({@value #MODEL}), read once on first use. */
+    public ScamModel model() {
+        ScamModel loaded = model;
+        if (loaded == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = readShippedModel();
+                }
+                loaded = model;
+            }
+        }
+        return loaded;
+    }
+
+    /**
+     * The scorer that {@code vigie eval} measures: for now the shipped model alone (scam when P(scam) reaches its
+     * threshold). The detector of rules and model replaces it here.
+     */
+    public Function<Harmonised, Judgement> scorer() {
+        return model()::judge;
+    }
+
+    /** The shipped model's classpath location. */
+    public static final String MODEL = "/fr/vigie/model/scam-model.vgm.gz";
+
+    private static ScamModel readShippedModel() {
+        try (InputStream in = App.class.getResourceAsStream(MODEL)) {
+            if (in == null) {
+                throw new InvalidDataFileException(MODEL, "is missing from the application");
+            }
+            return ScamModel.read(in);
+        } catch (IOException e) {
+            throw new InvalidDataFileException(MODEL, "cannot be read", e);
+        }
     }
 
     /** Parses and validates every bundled data file; throws on the first problem, naming the file and entry. */
