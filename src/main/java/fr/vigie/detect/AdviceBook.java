@@ -20,9 +20,20 @@ import java.util.regex.Pattern;
  */
 public final class AdviceBook {
     static final Set<String> SCHEMES = Set.of(
-            "fake_authority", "sextortion", "romance", "recovery", "advance_fee", "lottery", "phishing", "delivery",
-            "bank_impersonation", "tech_support", "investment", "job");
-    private static final Set<String> FIELDS = Set.of("version", "source", "checked", "universal", "minor", "suspicious", "schemes");
+            "fake_authority",
+            "sextortion",
+            "romance",
+            "recovery",
+            "advance_fee",
+            "lottery",
+            "phishing",
+            "delivery",
+            "bank_impersonation",
+            "tech_support",
+            "investment",
+            "job");
+    private static final Set<String> FIELDS =
+            Set.of("version", "source", "checked", "universal", "minor", "suspicious", "schemes");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
     private final List<Advice> universal;
@@ -43,7 +54,8 @@ public final class AdviceBook {
         try {
             root = new ObjectMapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidDataFileException(file, "is not valid JSON (line " + e.getLocation().getLineNr() + ")");
+            throw new InvalidDataFileException(
+                    file, "is not valid JSON (line " + e.getLocation().getLineNr() + ")");
         }
         if (root == null || !root.isObject()) {
             throw new InvalidDataFileException(file, "must hold one JSON object");
@@ -64,7 +76,8 @@ public final class AdviceBook {
         for (Iterator<String> it = schemesNode.fieldNames(); it.hasNext(); ) {
             String scheme = it.next();
             if (!SCHEMES.contains(scheme)) {
-                throw new InvalidDataFileException(file, "scheme '" + scheme + "' is not a scam scheme of the taxonomy");
+                throw new InvalidDataFileException(
+                        file, "scheme '" + scheme + "' is not a scam scheme of the taxonomy");
             }
             bySchemes.put(scheme, entries(file, "schemes." + scheme, schemesNode.get(scheme)));
         }
