@@ -71,6 +71,9 @@ public final class AdviceBook {
                 throw new InvalidDataFileException(file, "field '" + required + "' is required");
             }
         }
+        List<Advice> universal = entries(file, "universal", root.get("universal"));
+        List<Advice> minor = entries(file, "minor", root.get("minor"));
+        List<Advice> suspicious = entries(file, "suspicious", root.get("suspicious"));
         Map<String, List<Advice>> bySchemes = new LinkedHashMap<>();
         JsonNode schemesNode = root.path("schemes");
         for (Iterator<String> it = schemesNode.fieldNames(); it.hasNext(); ) {
@@ -86,11 +89,7 @@ public final class AdviceBook {
                 throw new InvalidDataFileException(file, "no advice for scheme '" + scheme + "'");
             }
         }
-        return new AdviceBook(
-                entries(file, "universal", root.get("universal")),
-                entries(file, "minor", root.get("minor")),
-                entries(file, "suspicious", root.get("suspicious")),
-                Map.copyOf(bySchemes));
+        return new AdviceBook(universal, minor, suspicious, Map.copyOf(bySchemes));
     }
 
     private static List<Advice> entries(String file, String where, JsonNode node) {

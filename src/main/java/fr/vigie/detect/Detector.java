@@ -26,8 +26,11 @@ public final class Detector {
     static final double SCAM_AT = 0.80;
     /** Combined probability from which a message is called suspicious. */
     static final double SUSPICIOUS_AT = 0.45;
-    /** How much the rules' scheme votes count against the model's scheme distribution when ranking schemes. */
-    static final double RULE_SCHEME_SHARE = 0.5;
+    /** The most the rules' scheme votes count against the model's distribution when ranking schemes. */
+    static final double RULE_SCHEME_SHARE = 0.8;
+
+    /** Confidence from which a scheme's own advice is given (the first scheme's always is). */
+    static final double ADVICE_FROM = 0.25;
 
     private final RuleEngine rules;
     private final ScamModel model;
@@ -100,7 +103,8 @@ public final class Detector {
                 .filter(e -> AdviceBook.SCHEMES.contains(e.getKey()))
                 .mapToDouble(Map.Entry::getValue)
                 .sum();
-        double ruleWeight = rulePoints > 0 ? RULE_SCHEME_SHARE : 0;
+        // Many rule points on a scheme are strong evidence of it; a single weak phrase should not outvote the model.
+        double ruleWeight = RULE_SCHEME_SHARE * rulePoints / (rulePoints + RULE_SCALE);
         Map<String, Double> blended = new HashMap<>();
         for (String scheme : AdviceBook.SCHEMES) {
             double fromModel = scamMass > 0 ? modelShare.getOrDefault(scheme, 0.0) / scamMass : 0;
