@@ -15,17 +15,23 @@ import java.util.Map;
  * one verdict with its reasons and advice. The stages, in order: rules → rule score → model → combined score →
  * verdict → schemes → advice. Immutable and thread-safe.
  *
- * <p>The combination is a noisy-OR: the model's P(scam) and the rules' capped score are two independent witnesses,
- * {@code p = 1 − (1 − pModel) · exp(−ruleScore / RULE_SCALE)}. The three constants below were chosen on the train
- * side of the keyed split only (see docs/DETECTION.md), never on the evaluation side.
+ * <p>The combination adds evidence in log-odds: the model's P(scam) is the prior, each rule point multiplies the
+ * odds by {@code e^RULE_LOG_ODDS}: {@code p = σ(logit(pModel) + RULE_LOG_ODDS · ruleScore)}. So a model that is sure a
+ * message is an ordinary newsletter needs several independent red flags to be overruled, and a scam worded unlike
+ * anything the model has seen is still caught by its red flags. The constants were chosen on the train side of the
+ * keyed split only (docs/DETECTION.md), never on the evaluation side.
  */
 public final class Detector {
-    /** Rule points that, alone, make P(scam) reach 1 − 1/e ≈ 63 %. */
+    /** Log-odds added per rule point (group caps bound the points, see RuleEngine.score). */
+    static final double RULE_LOG_ODDS = 0.5;
+    /** Rule points at which the rules' scheme votes weigh half their most against the model's. */
     static final double RULE_SCALE = 6.0;
+    /** The model's probability is kept inside [ε, 1 − ε] so that rules can always move it. */
+    static final double EPSILON = 0.001;
     /** Combined probability from which a message is called a scam. */
     static final double SCAM_AT = 0.80;
     /** Combined probability from which a message is called suspicious. */
-    static final double SUSPICIOUS_AT = 0.45;
+    static final double SUSPICIOUS_AT = 0.5;
     /** The most the rules' scheme votes count against the model's distribution when ranking schemes. */
     static final double RULE_SCHEME_SHARE = 0.8;
 
@@ -68,7 +74,9 @@ public final class Detector {
         List<RedFlag> flags = rules.evaluate(message);
         RuleScore ruleScore = rules.score(flags);
         ModelPrediction prediction = model.predict(message);
-        double combined = 1 - (1 - prediction.pScam()) * Math.exp(-ruleScore.total() / RULE_SCALE);
+        double prior = Math.min(1 - EPSILON, Math.max(EPSILON, prediction.pScam()));
+        double logOdds = Math.log(prior / (1 - prior)) + RULE_LOG_ODDS * ruleScore.total();
+        double combined = 1 / (1 + Math.exp(-logOdds));
         Verdict verdict = combined >= SCAM_AT
                 ? Verdict.SCAM
                 : combined >= SUSPICIOUS_AT ? Verdict.SUSPICIOUS : Verdict.NO_RED_FLAGS;
