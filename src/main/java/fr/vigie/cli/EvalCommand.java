@@ -8,8 +8,10 @@ import fr.vigie.harmonise.Harmonised;
 import fr.vigie.model.Corpus;
 import fr.vigie.model.Evaluation;
 import fr.vigie.model.Judgement;
+import fr.vigie.model.KeyedSplit;
 import fr.vigie.model.LabelRow;
 import fr.vigie.model.ScamModel;
+import fr.vigie.model.Schemes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -88,10 +90,15 @@ final class EvalCommand implements Callable<Integer> {
                 refused++;
                 continue;
             }
-            boolean test = !sample.get().side().isTrain();
-            if (split.equals("all") || test == split.equals("test")) {
-                scored.add(new Evaluation.Row(
-                        row.corpus(), row.primary(), scorer.apply(sample.get().message())));
+            if (wanted(sample.get().side())) {
+                Judgement judgement = scorer.apply(sample.get().message());
+                scored.add(new Evaluation.Row(row.corpus(), row.primary(), judgement));
+                boolean wrong = Schemes.isScam(row.primary()) != judgement.scam()
+                        || !row.primary().equals(judgement.scheme());
+                if (errors && wrong) {
+                    err.println("misjudged " + row.file() + " " + row.primary() + " -> " + judgement.scheme()
+                            + (judgement.scam() ? " (scam)" : ""));
+                }
             }
         }
         Evaluation evaluation = Evaluation.of(scored, binary);
@@ -115,6 +122,15 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private boolean wanted(KeyedSplit.Side side) {
+        return switch (split) {
+            case "all" -> true;
+            case "test" -> side == KeyedSplit.Side.TEST;
+            case "validation" -> side == KeyedSplit.Side.VALIDATION;
+            default -> side.isTrain();
+        };
     }
 
     private Function<Harmonised, Judgement> scorer() throws IOException {

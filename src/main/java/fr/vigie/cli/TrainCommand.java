@@ -50,6 +50,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hold-out-validation", hidden = true, description = "leave the validation slice out of the model")
     boolean holdOutValidation;
 
+    @Option(names = "--tune", hidden = true, split = ",", description = "epochs,learningRate,classWeightCap")
+    List<Double> tune = List.of();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -89,12 +92,7 @@ final class TrainCommand implements Callable<Integer> {
         counts.forEach((scheme, c) -> stdout.printf(Locale.ROOT, "%-20s %7d %10d %7d%n", scheme, c[0], c[1], c[2]));
         stdout.flush();
         var result = ModelTrainer.train(
-                train,
-                holdOutValidation
-                        ? ModelTrainer.Options.defaults().withSeed(seed).holdingOutValidation()
-                        : ModelTrainer.Options.defaults().withSeed(seed),
-                OffsetDateTime.now(Clock.systemUTC()).withOffsetSameInstant(ZoneOffset.UTC),
-                gitSha);
+                train, options(), OffsetDateTime.now(Clock.systemUTC()).withOffsetSameInstant(ZoneOffset.UTC), gitSha);
         long trained = System.nanoTime();
         try (OutputStream file = Files.newOutputStream(out)) {
             result.model().write(file);
@@ -108,6 +106,14 @@ final class TrainCommand implements Callable<Integer> {
                 result.validation());
         stdout.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, Files.size(out));
         return 0;
+    }
+
+    private ModelTrainer.Options options() {
+        ModelTrainer.Options options = ModelTrainer.Options.defaults().withSeed(seed);
+        if (tune.size() == 3) {
+            options = options.with(tune.get(0).intValue(), tune.get(1), tune.get(2));
+        }
+        return holdOutValidation ? options.holdingOutValidation() : options;
     }
 
     /** The data folder's files, opened by their path relative to it. */

@@ -51,7 +51,7 @@ public final class ModelTrainer {
             boolean holdOutValidation,
             Features features) {
         public static Options defaults() {
-            return new Options(DEFAULT_SEED, 12, 0.5, 1, 8.0, 0.002, false, Features.DEFAULT);
+            return new Options(DEFAULT_SEED, 5, 0.1, 1, 3.0, 0.005, false, Features.DEFAULT);
         }
 
         public Options withSeed(long newSeed) {
@@ -60,6 +60,18 @@ public final class ModelTrainer {
         }
 
         /** Keep the validation slice out of the final model too (to study the model on it). */
+        public Options with(int newEpochs, double newLearningRate, double newClassWeightCap) {
+            return new Options(
+                    seed,
+                    newEpochs,
+                    newLearningRate,
+                    minibatch,
+                    newClassWeightCap,
+                    targetFpr,
+                    holdOutValidation,
+                    features);
+        }
+
         public Options holdingOutValidation() {
             return new Options(seed, epochs, learningRate, minibatch, classWeightCap, targetFpr, true, features);
         }
@@ -169,6 +181,10 @@ public final class ModelTrainer {
                 chosen = t;
                 break;
             }
+        }
+        for (double t : new double[] {0.5, 0.7, 0.9}) {
+            figures.put(String.format(java.util.Locale.ROOT, "validationFprAt%.1f", t), rate(legitimate, t));
+            figures.put(String.format(java.util.Locale.ROOT, "validationScamRecallAt%.1f", t), rate(scams, t));
         }
         figures.put("validationLegitimate", (double) legitimate.size());
         figures.put("validationScams", (double) scams.size());
