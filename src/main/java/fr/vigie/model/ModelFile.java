@@ -21,14 +21,16 @@ import org.tribuo.protos.core.ModelProto;
 
 /**
  * The model file: gzip of the magic line {@code VIGIE-MODEL}, the format version, the {@link Provenance} as JSON
- * (length-prefixed), then Tribuo's protobuf {@link ModelProto} (which carries Tribuo's own provenance: trainer,
- * hyperparameters, dataset, feature and label domains). Protobuf rather than Java serialisation: it loads without
- * running class deserialisation of untrusted bytes, and Tribuo keeps it compatible across versions.
+ * (length-prefixed), since format 2 the {@link LinearWeights} as plain arrays, then Tribuo's protobuf
+ * {@link ModelProto} (which carries Tribuo's own provenance: trainer, hyperparameters, dataset, feature and label
+ * domains). Prediction reads only the arrays (milliseconds); the protobuf, slow to rebuild into a Tribuo model, is
+ * kept byte for byte for tooling and re-writing. Protobuf rather than Java serialisation: no class deserialisation
+ * of untrusted bytes, and Tribuo keeps it compatible across versions. Format 1 files (no arrays) still load.
  */
 public final class ModelFile {
     static final String MAGIC = "VIGIE-MODEL";
     /** The layout written by this code; older layouts stay readable. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -87,7 +89,8 @@ public final class ModelFile {
         }
     }
 
-    static void write(Provenance provenance, Model<Label> model, OutputStream out) throws IOException {
+    static void write(Provenance provenance, LinearWeights weights, byte[] tribuoProto, OutputStream out)
+            throws IOException {
         GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
         DataOutputStream data = new DataOutputStream(gzip);
         data.writeUTF(MAGIC);
@@ -95,12 +98,13 @@ public final class ModelFile {
         byte[] json = JSON.writeValueAsBytes(provenance);
         data.writeInt(json.length);
         data.write(json);
-        model.serialize().writeTo(data);
+        weights.write(data);
+        data.write(tribuoProto);
         data.flush();
         gzip.finish();
     }
 
-    record Read(Provenance provenance, Model<Label> model) {}
+    record Read(Provenance provenance, LinearWeights weights, byte[] tribuoProto) {}
 
     static Read read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
@@ -118,12 +122,22 @@ public final class ModelFile {
                     "model",
                     "uses features v" + provenance.featureVersion() + "; this Vigie computes v" + Features.VERSION);
         }
-        Model<?> model = Model.deserialize(ModelProto.parseFrom(data));
+        if (format >= 2) {
+            LinearWeights weights = LinearWeights.read(data);
+            return new Read(provenance, weights, data.readAllBytes());
+        }
+        byte[] proto = data.readAllBytes();
+        return new Read(provenance, LinearWeights.of(tribuo(proto)), proto);
+    }
+
+    /** Rebuilds the Tribuo model from its protobuf bytes (slow: for format 1 files and for tooling). */
+    static Model<Label> tribuo(byte[] proto) throws IOException {
+        Model<?> model = Model.deserialize(ModelProto.parseFrom(proto));
         if (!model.validate(Label.class)) {
             throw new InvalidDataFileException("model", "is not a classification model");
         }
         @SuppressWarnings("unchecked")
         Model<Label> labels = (Model<Label>) model;
-        return new Read(provenance, labels);
+        return labels;
     }
 }

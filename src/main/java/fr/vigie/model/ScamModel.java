@@ -20,24 +20,31 @@ import org.tribuo.impl.ArrayExample;
  * thread-safe (Tribuo models are). Read one with {@link #read}; train one with {@link ModelTrainer}.
  */
 public final class ScamModel {
-    private final Model<Label> model;
+    private final LinearWeights weights;
+    private final byte[] tribuoProto;
     private final ModelFile.Provenance provenance;
     private final Features features;
 
-    ScamModel(Model<Label> model, ModelFile.Provenance provenance) {
-        this.model = model;
+    private ScamModel(LinearWeights weights, byte[] tribuoProto, ModelFile.Provenance provenance) {
+        this.weights = weights;
+        this.tribuoProto = tribuoProto;
         this.provenance = provenance;
         this.features = provenance.features();
+    }
+
+    /** A model freshly trained by Tribuo. */
+    ScamModel(Model<Label> model, ModelFile.Provenance provenance) {
+        this(LinearWeights.of(model), model.serialize().toByteArray(), provenance);
     }
 
     /** Reads a model file (see {@link ModelFile}). */
     public static ScamModel read(InputStream in) throws IOException {
         ModelFile.Read read = ModelFile.read(in);
-        return new ScamModel(read.model(), read.provenance());
+        return new ScamModel(read.weights(), read.tribuoProto(), read.provenance());
     }
 
     public void write(OutputStream out) throws IOException {
-        ModelFile.write(provenance, model, out);
+        ModelFile.write(provenance, weights, tribuoProto, out);
     }
 
     public ModelFile.Provenance provenance() {
@@ -51,10 +58,8 @@ public final class ScamModel {
 
     public ModelPrediction predict(Harmonised message) {
         Features.Vector vector = features.extract(message);
-        Prediction<Label> prediction =
-                model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, vector.names(), vector.values()));
-        List<Map.Entry<String, Double>> scores = new ArrayList<>();
-        prediction.getOutputScores().forEach((name, label) -> scores.add(Map.entry(name, label.getScore())));
+        List<Map.Entry<String, Double>> scores = new ArrayList<>(
+                weights.probabilities(vector.names(), vector.values()).entrySet());
         scores.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
         Map<String, Double> schemes = new LinkedHashMap<>();
@@ -78,8 +83,18 @@ public final class ScamModel {
         return new Judgement(prediction.topScheme(scam), scam);
     }
 
-    /** The model's Tribuo form, for inspection (feature weights, Tribuo provenance). */
-    Model<Label> tribuo() {
-        return model;
+    /** The model's Tribuo form, rebuilt from its protobuf (slow), for inspection and tests. */
+    Model<Label> tribuo() throws IOException {
+        return ModelFile.tribuo(tribuoProto);
+    }
+
+    /** What Tribuo itself predicts for a message, to check that {@link LinearWeights} computes the same. */
+    Map<String, Double> tribuoProbabilities(Harmonised message) throws IOException {
+        Features.Vector vector = features.extract(message);
+        Prediction<Label> prediction =
+                tribuo().predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, vector.names(), vector.values()));
+        Map<String, Double> out = new LinkedHashMap<>();
+        prediction.getOutputScores().forEach((name, label) -> out.put(name, label.getScore()));
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package fr.vigie.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
@@ -96,14 +97,10 @@ class ScamModelTest {
     }
 
     @Test
-    void theShippedModelLoadsQuicklyAndScoresFakeInterpolAboveAFriend() throws IOException {
+    void theShippedModelLoadsAndScoresFakeInterpolAboveAFriend() throws IOException {
+        // Load time is measured by `vigie bench`, not here.
         App app = new App(Config.defaults());
-        long start = System.nanoTime();
         ScamModel model = app.model();
-        long loadMillis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(loadMillis)
-                .as("load time (ms), 1 s target, slack for a shared machine")
-                .isLessThan(5_000);
         Harmonised interpol;
         try (InputStream in = ScamModelTest.class.getResourceAsStream("/messages/fake-interpol.eml")) {
             interpol = app.harmoniser().harmonise(in.readAllBytes());
@@ -114,6 +111,18 @@ class ScamModelTest {
                 .isGreaterThan(model.predict(friend).pScam());
         assertThat(app.scorer().apply(interpol).scam()).isTrue();
         assertThat(model.provenance().trainingCounts()).containsKey("advance_fee");
+    }
+
+    @Test
+    void plainWeightsPredictExactlyWhatTribuoPredicts() throws IOException {
+        ScamModel model = ScamModel.read(new ByteArrayInputStream(TinyCorpus.bytes(TinyCorpus.train())));
+        for (String text : List.of(FRIEND, TinyCorpus.SCAMS.get(0), "pay the customs fee for your parcel", "")) {
+            Harmonised message = TinyCorpus.HARMONISER.harmoniseText(text.isEmpty() ? "?" : text);
+            Map<String, Double> tribuo = model.tribuoProbabilities(message);
+            Map<String, Double> ours = model.predict(message).schemes();
+            assertThat(ours.keySet()).containsExactlyInAnyOrderElementsOf(tribuo.keySet());
+            tribuo.forEach((label, p) -> assertThat(ours.get(label)).as(label).isCloseTo(p, within(1e-5)));
+        }
     }
 
     /** Writes the old-model fixture; see {@link TinyCorpus}. */
