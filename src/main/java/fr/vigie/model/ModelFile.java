@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.tribuo.Model;
@@ -21,7 +22,9 @@ import org.tribuo.protos.core.ModelProto;
 
 /**
  * The model file: gzip of the magic line {@code VIGIE-MODEL}, the format version, the {@link Provenance} as JSON
- * (length-prefixed), since format 2 the {@link LinearWeights} as plain arrays, then Tribuo's protobuf
+ * (length-prefixed), since format 2 the feature version, bucket count and threshold as plain numbers before the
+ * JSON (so a model is usable without decoding its provenance) and the {@link LinearWeights} as plain arrays after
+ * it, then Tribuo's protobuf
  * {@link ModelProto} (which carries Tribuo's own provenance: trainer, hyperparameters, dataset, feature and label
  * domains). Prediction reads only the arrays (milliseconds); the protobuf, slow to rebuild into a Tribuo model, is
  * kept byte for byte for tooling and re-writing. Protobuf rather than Java serialisation: no class deserialisation
@@ -95,6 +98,9 @@ public final class ModelFile {
         DataOutputStream data = new DataOutputStream(gzip);
         data.writeUTF(MAGIC);
         data.writeInt(FORMAT);
+        data.writeInt(provenance.featureVersion());
+        data.writeInt(provenance.buckets());
+        data.writeDouble(provenance.threshold());
         byte[] json = JSON.writeValueAsBytes(provenance);
         data.writeInt(json.length);
         data.write(json);
@@ -104,10 +110,17 @@ public final class ModelFile {
         gzip.finish();
     }
 
-    record Read(Provenance provenance, LinearWeights weights, byte[] tribuoProto) {}
+    /** A model file as read: what prediction needs, and the provenance decoded only when asked for. */
+    record Read(
+            Features features,
+            double threshold,
+            Supplier<Provenance> provenance,
+            LinearWeights weights,
+            byte[] tribuoProto) {}
 
     static Read read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
+        DataInputStream data =
+                new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
         if (!MAGIC.equals(data.readUTF())) {
             throw new InvalidDataFileException("model", "is not a Vigie model file");
         }
@@ -115,19 +128,59 @@ public final class ModelFile {
         if (format < 1 || format > FORMAT) {
             throw new InvalidDataFileException("model", "has format " + format + "; this Vigie reads 1 to " + FORMAT);
         }
+        if (format == 1) {
+            Provenance provenance = provenance(data.readNBytes(data.readInt()));
+            checkFeatures(provenance.featureVersion());
+            byte[] proto = data.readAllBytes();
+            return new Read(
+                    provenance.features(),
+                    provenance.threshold(),
+                    () -> provenance,
+                    LinearWeights.of(tribuo(proto)),
+                    proto);
+        }
+        int featureVersion = data.readInt();
+        checkFeatures(featureVersion);
+        Features features = new Features(featureVersion, data.readInt());
+        double threshold = data.readDouble();
         byte[] json = data.readNBytes(data.readInt());
-        Provenance provenance = JSON.readValue(json, Provenance.class);
-        if (provenance.featureVersion() != Features.VERSION) {
+        LinearWeights weights = LinearWeights.read(data);
+        return new Read(features, threshold, memoised(() -> provenance(json)), weights, data.readAllBytes());
+    }
+
+    private static void checkFeatures(int featureVersion) {
+        if (featureVersion != Features.VERSION) {
             throw new InvalidDataFileException(
-                    "model",
-                    "uses features v" + provenance.featureVersion() + "; this Vigie computes v" + Features.VERSION);
+                    "model", "uses features v" + featureVersion + "; this Vigie computes v" + Features.VERSION);
         }
-        if (format >= 2) {
-            LinearWeights weights = LinearWeights.read(data);
-            return new Read(provenance, weights, data.readAllBytes());
+    }
+
+    private static Provenance provenance(byte[] json) {
+        try {
+            return JSON.readValue(json, Provenance.class);
+        } catch (IOException e) {
+            throw new InvalidDataFileException("model", "has an unreadable provenance", e);
         }
-        byte[] proto = data.readAllBytes();
-        return new Read(provenance, LinearWeights.of(tribuo(proto)), proto);
+    }
+
+    private static <T> Supplier<T> memoised(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = supplier.get();
+                        }
+                        v = value;
+                    }
+                }
+                return v;
+            }
+        };
     }
 
     /** Rebuilds the Tribuo model from its protobuf bytes (slow: for format 1 files and for tooling). */

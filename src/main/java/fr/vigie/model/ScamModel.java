@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
@@ -22,38 +23,45 @@ import org.tribuo.impl.ArrayExample;
 public final class ScamModel {
     private final LinearWeights weights;
     private final byte[] tribuoProto;
-    private final ModelFile.Provenance provenance;
+    private final Supplier<ModelFile.Provenance> provenance;
     private final Features features;
+    private final double threshold;
 
-    private ScamModel(LinearWeights weights, byte[] tribuoProto, ModelFile.Provenance provenance) {
-        this.weights = weights;
-        this.tribuoProto = tribuoProto;
-        this.provenance = provenance;
-        this.features = provenance.features();
+    private ScamModel(ModelFile.Read read) {
+        this.weights = read.weights();
+        this.tribuoProto = read.tribuoProto();
+        this.provenance = read.provenance();
+        this.features = read.features();
+        this.threshold = read.threshold();
     }
 
     /** A model freshly trained by Tribuo. */
     ScamModel(Model<Label> model, ModelFile.Provenance provenance) {
-        this(LinearWeights.of(model), model.serialize().toByteArray(), provenance);
+        this(new ModelFile.Read(
+                provenance.features(),
+                provenance.threshold(),
+                () -> provenance,
+                LinearWeights.of(model),
+                model.serialize().toByteArray()));
     }
 
     /** Reads a model file (see {@link ModelFile}). */
     public static ScamModel read(InputStream in) throws IOException {
-        ModelFile.Read read = ModelFile.read(in);
-        return new ScamModel(read.weights(), read.tribuoProto(), read.provenance());
+        return new ScamModel(ModelFile.read(in));
     }
 
     public void write(OutputStream out) throws IOException {
-        ModelFile.write(provenance, weights, tribuoProto, out);
+        ModelFile.write(provenance.get(), weights, tribuoProto, out);
     }
 
+    /** Where the model comes from; decoded from the file on first call. */
     public ModelFile.Provenance provenance() {
-        return provenance;
+        return provenance.get();
     }
 
     /** P(scam) at or above which {@link #judge} calls a message a scam. */
     public double threshold() {
-        return provenance.threshold();
+        return threshold;
     }
 
     public ModelPrediction predict(Harmonised message) {
