@@ -5,10 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
-import org.tribuo.common.sgd.AbstractLinearSGDModel;
-import org.tribuo.math.la.DenseMatrix;
 
 /**
  * The trained linear model as plain arrays: one weight row per label over the feature names, the bias last, and
@@ -21,34 +17,10 @@ final class LinearWeights {
     private final Map<String, Integer> featureIndex;
     private final float[][] weights; // [label][feature], the bias in the last column
 
-    private LinearWeights(String[] labels, Map<String, Integer> featureIndex, float[][] weights) {
+    LinearWeights(String[] labels, Map<String, Integer> featureIndex, float[][] weights) {
         this.labels = labels;
         this.featureIndex = featureIndex;
         this.weights = weights;
-    }
-
-    /** Exports the weights of a trained Tribuo linear SGD classification model. */
-    static LinearWeights of(Model<Label> model) {
-        if (!(model instanceof AbstractLinearSGDModel<?> linear)) {
-            throw new IllegalArgumentException(
-                    "not a linear SGD model: " + model.getClass().getSimpleName());
-        }
-        DenseMatrix matrix = linear.getWeightsCopy();
-        int featureCount = model.getFeatureIDMap().size();
-        String[] labels = new String[model.getOutputIDInfo().size()];
-        model.getOutputIDInfo()
-                .forEach(pair -> labels[pair.getA()] = pair.getB().getLabel());
-        Map<String, Integer> index = new HashMap<>(featureCount * 2);
-        for (int id = 0; id < featureCount; id++) {
-            index.put(model.getFeatureIDMap().get(id).getName(), id);
-        }
-        float[][] weights = new float[labels.length][featureCount + 1];
-        for (int l = 0; l < labels.length; l++) {
-            for (int f = 0; f <= featureCount; f++) {
-                weights[l][f] = (float) matrix.get(l, f);
-            }
-        }
-        return new LinearWeights(labels, Map.copyOf(index), weights);
     }
 
     /** Label → probability, in label order. */

@@ -16,16 +16,13 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
-import org.tribuo.protos.core.ModelProto;
 
 /**
  * The model file: gzip of the magic line {@code VIGIE-MODEL}, the format version, the {@link Provenance} as JSON
  * (length-prefixed), since format 2 the feature version, bucket count and threshold as plain numbers before the
  * JSON (so a model is usable without decoding its provenance) and the {@link LinearWeights} as plain arrays after
  * it, then Tribuo's protobuf
- * {@link ModelProto} (which carries Tribuo's own provenance: trainer, hyperparameters, dataset, feature and label
+ * {@code ModelProto} (which carries Tribuo's own provenance: trainer, hyperparameters, dataset, feature and label
  * domains). Prediction reads only the arrays (milliseconds); the protobuf, slow to rebuild into a Tribuo model, is
  * kept byte for byte for tooling and re-writing. Protobuf rather than Java serialisation: no class deserialisation
  * of untrusted bytes, and Tribuo keeps it compatible across versions. Format 1 files (no arrays) still load.
@@ -35,9 +32,12 @@ public final class ModelFile {
     /** The layout written by this code; older layouts stay readable. */
     public static final int FORMAT = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** Jackson is loaded only when a provenance is written or asked for, not to use a model. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
 
     private ModelFile() {}
 
@@ -85,7 +85,7 @@ public final class ModelFile {
         /** The provenance as indented JSON, for a model card or a log. */
         public String json() {
             try {
-                return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+                return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -101,7 +101,7 @@ public final class ModelFile {
         data.writeInt(provenance.featureVersion());
         data.writeInt(provenance.buckets());
         data.writeDouble(provenance.threshold());
-        byte[] json = JSON.writeValueAsBytes(provenance);
+        byte[] json = Json.MAPPER.writeValueAsBytes(provenance);
         data.writeInt(json.length);
         data.write(json);
         weights.write(data);
@@ -136,7 +136,7 @@ public final class ModelFile {
                     provenance.features(),
                     provenance.threshold(),
                     () -> provenance,
-                    LinearWeights.of(tribuo(proto)),
+                    TribuoForm.weights(TribuoForm.model(proto)),
                     proto);
         }
         int featureVersion = data.readInt();
@@ -157,7 +157,7 @@ public final class ModelFile {
 
     private static Provenance provenance(byte[] json) {
         try {
-            return JSON.readValue(json, Provenance.class);
+            return Json.MAPPER.readValue(json, Provenance.class);
         } catch (IOException e) {
             throw new InvalidDataFileException("model", "has an unreadable provenance", e);
         }
@@ -181,16 +181,5 @@ public final class ModelFile {
                 return v;
             }
         };
-    }
-
-    /** Rebuilds the Tribuo model from its protobuf bytes (slow: for format 1 files and for tooling). */
-    static Model<Label> tribuo(byte[] proto) throws IOException {
-        Model<?> model = Model.deserialize(ModelProto.parseFrom(proto));
-        if (!model.validate(Label.class)) {
-            throw new InvalidDataFileException("model", "is not a classification model");
-        }
-        @SuppressWarnings("unchecked")
-        Model<Label> labels = (Model<Label>) model;
-        return labels;
     }
 }

@@ -129,13 +129,14 @@ public final class ModelTrainer {
         Model<Label> first = null;
         if (!validation.isEmpty() && !fit.isEmpty()) {
             first = fit(fit, options, trainedAt);
-            ScamModel probe = new ScamModel(first, provenance(options, trainedAt, gitSha, counts, "", 0.5, figures));
+            ScamModel probe =
+                    TribuoForm.scamModel(first, provenance(options, trainedAt, gitSha, counts, "", 0.5, figures));
             threshold = chooseThreshold(probe, messages, options.targetFpr(), figures);
         }
         Model<Label> model = options.holdOutValidation() && first != null ? first : fit(all, options, trainedAt);
         ModelFile.Provenance provenance =
                 provenance(options, trainedAt, gitSha, counts, hash(messages), threshold, figures);
-        return new Result(new ScamModel(model, provenance), figures);
+        return new Result(TribuoForm.scamModel(model, provenance), figures);
     }
 
     private static Model<Label> fit(List<Example<Label>> examples, Options options, OffsetDateTime time) {

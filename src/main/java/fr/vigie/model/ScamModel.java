@@ -10,11 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.tribuo.Model;
-import org.tribuo.Prediction;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.impl.ArrayExample;
 
 /**
  * The trained statistical model: P(scam) and a probability per scheme for a harmonised message. Immutable and
@@ -27,22 +22,12 @@ public final class ScamModel {
     private final Features features;
     private final double threshold;
 
-    private ScamModel(ModelFile.Read read) {
+    ScamModel(ModelFile.Read read) {
         this.weights = read.weights();
         this.tribuoProto = read.tribuoProto();
         this.provenance = read.provenance();
         this.features = read.features();
         this.threshold = read.threshold();
-    }
-
-    /** A model freshly trained by Tribuo. */
-    ScamModel(Model<Label> model, ModelFile.Provenance provenance) {
-        this(new ModelFile.Read(
-                provenance.features(),
-                provenance.threshold(),
-                () -> provenance,
-                LinearWeights.of(model),
-                model.serialize().toByteArray()));
     }
 
     /** Reads a model file (see {@link ModelFile}). */
@@ -92,17 +77,12 @@ public final class ScamModel {
     }
 
     /** The model's Tribuo form, rebuilt from its protobuf (slow), for inspection and tests. */
-    Model<Label> tribuo() throws IOException {
-        return ModelFile.tribuo(tribuoProto);
+    org.tribuo.Model<org.tribuo.classification.Label> tribuo() throws IOException {
+        return TribuoForm.model(tribuoProto);
     }
 
     /** What Tribuo itself predicts for a message, to check that {@link LinearWeights} computes the same. */
     Map<String, Double> tribuoProbabilities(Harmonised message) throws IOException {
-        Features.Vector vector = features.extract(message);
-        Prediction<Label> prediction =
-                tribuo().predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, vector.names(), vector.values()));
-        Map<String, Double> out = new LinkedHashMap<>();
-        prediction.getOutputScores().forEach((name, label) -> out.put(name, label.getScore()));
-        return out;
+        return TribuoForm.probabilities(tribuo(), features.extract(message));
     }
 }
