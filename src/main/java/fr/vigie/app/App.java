@@ -108,6 +108,11 @@ public final class App {
         return loaded;
     }
 
+    /** A detector with the shipped rules and advice around another model (evaluation of a candidate model). */
+    public Detector detector(ScamModel model) {
+        return new Detector(ruleEngine, model, adviceBook);
+    }
+
     /** The statistical model shipped in the application. */
     public ScamModel model() {
         return detector().model();

@@ -61,7 +61,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "list the misjudged messages (file, label, judgement)")
     boolean errors;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "a model file instead of the shipped one")
+    @Option(
+            names = "--model",
+            paramLabel = "FILE",
+            description = "a model file instead of the shipped one (rules still apply)")
     Path model;
 
     @Override
@@ -138,8 +141,8 @@ final class EvalCommand implements Callable<Integer> {
             return new App(Config.defaults()).scorer();
         }
         try (InputStream in = Files.newInputStream(model)) {
-            ScamModel read = ScamModel.read(in);
-            return read::judge;
+            // The whole detector (rules and advice as shipped) around the given model.
+            return new App(Config.defaults()).detector(ScamModel.read(in))::judge;
         }
     }
 }

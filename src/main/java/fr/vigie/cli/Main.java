@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
             RulesCommand.class,
             BenchCommand.class,
             TrainCommand.class,
-            EvalCommand.class
+            EvalCommand.class,
+            TuneCommand.class
         })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;

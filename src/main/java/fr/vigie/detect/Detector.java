@@ -23,15 +23,15 @@ import java.util.Map;
  */
 public final class Detector {
     /** Log-odds added per rule point (group caps bound the points, see RuleEngine.score). */
-    static final double RULE_LOG_ODDS = 0.5;
+    static final double RULE_LOG_ODDS = 0.4;
     /** Rule points at which the rules' scheme votes weigh half their most against the model's. */
     static final double RULE_SCALE = 6.0;
     /** The model's probability is kept inside [ε, 1 − ε] so that rules can always move it. */
     static final double EPSILON = 0.001;
     /** Combined probability from which a message is called a scam. */
-    static final double SCAM_AT = 0.80;
+    static final double SCAM_AT = 0.85;
     /** Combined probability from which a message is called suspicious. */
-    static final double SUSPICIOUS_AT = 0.5;
+    static final double SUSPICIOUS_AT = 0.6;
     /** The most the rules' scheme votes count against the model's distribution when ranking schemes. */
     static final double RULE_SCHEME_SHARE = 0.8;
 
@@ -64,6 +64,12 @@ public final class Detector {
                 flagged ? analysis.primaryScheme() : analysis.model().topScheme(false), flagged);
     }
 
+    /** The combined probability of a scam for a model probability and a rule score (see the class comment). */
+    public static double combine(double pModel, double ruleScore, double ruleLogOdds) {
+        double prior = Math.min(1 - EPSILON, Math.max(EPSILON, pModel));
+        return 1 / (1 + Math.exp(-(Math.log(prior / (1 - prior)) + ruleLogOdds * ruleScore)));
+    }
+
     /** Analyses a message for an adult reader. */
     public Analysis analyse(Harmonised message) {
         return analyse(message, false);
@@ -74,9 +80,7 @@ public final class Detector {
         List<RedFlag> flags = rules.evaluate(message);
         RuleScore ruleScore = rules.score(flags);
         ModelPrediction prediction = model.predict(message);
-        double prior = Math.min(1 - EPSILON, Math.max(EPSILON, prediction.pScam()));
-        double logOdds = Math.log(prior / (1 - prior)) + RULE_LOG_ODDS * ruleScore.total();
-        double combined = 1 / (1 + Math.exp(-logOdds));
+        double combined = combine(prediction.pScam(), ruleScore.total(), RULE_LOG_ODDS);
         Verdict verdict = combined >= SCAM_AT
                 ? Verdict.SCAM
                 : combined >= SUSPICIOUS_AT ? Verdict.SUSPICIOUS : Verdict.NO_RED_FLAGS;
