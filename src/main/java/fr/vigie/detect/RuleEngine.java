@@ -34,6 +34,7 @@ public final class RuleEngine {
     private final List<Rule> rules;
     private final PhraseIndex phrases;
     private final Pattern[] regexes;
+    private final boolean hasRegexes;
     private final LinkEvaluator links;
     private final Map<String, Group> groups;
 
@@ -49,6 +50,7 @@ public final class RuleEngine {
                 regexes[i] = Pattern.compile(regex.pattern());
             }
         }
+        this.hasRegexes = java.util.Arrays.stream(regexes).anyMatch(java.util.Objects::nonNull);
         this.phrases = new PhraseIndex(phraseMatchers);
         this.links = new LinkEvaluator(ruleSet.lists());
         this.groups = ruleSet.groupsById();
@@ -143,16 +145,53 @@ public final class RuleEngine {
                 tokens,
                 (rule, first, last) ->
                         textHit(rule, source, normalised, tokens.start(first), tokens.end(last), view, hits, fired));
+        if (hasRegexes) {
+            readNumbers(source, normalised, view, hits, fired);
+        }
+    }
+
+    /**
+     * Regex rules describe amounts, percentages and durations, so they run only in short windows around the digits
+     * of the text, and a match must start where a word or a symbol starts (docs/RULES.md): a 50 KB letter costs a
+     * few dozen anchored attempts per number instead of one attempt per character per rule. Transparent bounds let
+     * {@code \\b} and look-arounds see past a window's edges.
+     */
+    private void readNumbers(
+            MessageView.Source source,
+            NormalisedText normalised,
+            MessageView view,
+            List<Set<RedFlag.Evidence>> hits,
+            boolean[] fired) {
+        String text = normalised.text();
+        List<int[]> windows = DigitWindows.of(text);
+        if (windows.isEmpty()) {
+            return;
+        }
+        int[] counts = new int[regexes.length];
+        java.util.regex.Matcher[] matchers = new java.util.regex.Matcher[regexes.length];
         for (int i = 0; i < regexes.length; i++) {
-            if (regexes[i] == null) {
-                continue;
+            if (regexes[i] != null) {
+                matchers[i] =
+                        regexes[i].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             }
-            java.util.regex.Matcher m = regexes[i].matcher(normalised.text());
-            int found = 0;
-            while (m.find() && found < MAX_EVIDENCE_PER_FLAG) {
-                if (m.end() > m.start()) {
-                    textHit(i, source, normalised, m.start(), m.end(), view, hits, fired);
-                    found++;
+        }
+        for (int[] window : windows) {
+            int[] starts = DigitWindows.starts(text, window);
+            for (int i = 0; i < regexes.length; i++) {
+                if (matchers[i] == null) {
+                    continue;
+                }
+                int next = window[0];
+                for (int start : starts) {
+                    if (start < next || counts[i] >= MAX_EVIDENCE_PER_FLAG) {
+                        continue;
+                    }
+                    java.util.regex.Matcher m = matchers[i].region(start, window[1]);
+                    if (m.lookingAt() && m.end() > m.start()) {
+                        textHit(i, source, normalised, m.start(), m.end(), view, hits, fired);
+                        counts[i]++;
+                        next = m.end();
+                    }
                 }
             }
         }

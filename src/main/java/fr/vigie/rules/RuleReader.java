@@ -119,6 +119,9 @@ final class RuleReader {
             throw new InvalidDataFileException(
                     file, where + "a rule that reads the text needs at least one 'fires' and one 'quiet' example");
         }
+        if (matcher instanceof Matcher.Regex regex) {
+            checkRegexNeedsDigits(file, where, regex, examples);
+        }
         return new Rule(
                 id,
                 scheme(file, where, node),
@@ -226,6 +229,28 @@ final class RuleReader {
                     file, where + "regex has upper-case letters, which never match the normalised (lower-case) text");
         }
         return new Matcher.Regex(pattern);
+    }
+
+    /**
+     * The engine runs regex rules only around digits (amounts, percentages, durations): each firing example must be
+     * matched by a stretch that holds a digit, or the rule would never fire on real messages.
+     */
+    private static void checkRegexNeedsDigits(String file, String where, Matcher.Regex regex, Rule.Examples examples) {
+        Pattern pattern = Pattern.compile(regex.pattern());
+        for (String example : examples.fires()) {
+            java.util.regex.Matcher m =
+                    pattern.matcher(NormalisedText.of(example).text());
+            boolean withDigit = false;
+            while (!withDigit && m.find()) {
+                withDigit = m.group().chars().anyMatch(c -> c >= '0' && c <= '9');
+            }
+            if (!withDigit) {
+                throw new InvalidDataFileException(
+                        file,
+                        where + "firing example '" + example
+                                + "' is not matched on a stretch with a digit (regex rules run only around digits)");
+            }
+        }
     }
 
     private static Matcher.IdentifierKinds identifier(String file, String where, JsonNode node) {

@@ -85,6 +85,11 @@ class RuleFilesTest {
     }
 
     @Test
+    void regexThatMatchesNoDigitIsRefusedBecauseItWouldNeverRun() {
+        refused("regex_without_digits.json").hasMessageContaining("regex rules run only around digits");
+    }
+
+    @Test
     void missingEnglishExplanationIsRefused() {
         refused("missing_en.json").hasMessageContaining("POLICE_CLAIM").hasMessageContaining("explanation.en");
     }
