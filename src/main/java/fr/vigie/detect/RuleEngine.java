@@ -35,6 +35,9 @@ public final class RuleEngine {
     private final PhraseIndex phrases;
     private final Pattern[] regexes;
     private final boolean hasRegexes;
+    /** All regex rules as one alternation, tried first at each start so that most starts cost one attempt. */
+    private final Pattern anyRegex;
+
     private final LinkEvaluator links;
     private final Map<String, Group> groups;
 
@@ -51,6 +54,10 @@ public final class RuleEngine {
             }
         }
         this.hasRegexes = java.util.Arrays.stream(regexes).anyMatch(java.util.Objects::nonNull);
+        this.anyRegex = Pattern.compile(java.util.Arrays.stream(regexes)
+                .filter(java.util.Objects::nonNull)
+                .map(pattern -> "(?:" + pattern.pattern() + ")")
+                .collect(java.util.stream.Collectors.joining("|", "(?:", ")")));
         this.phrases = new PhraseIndex(phraseMatchers);
         this.links = new LinkEvaluator(ruleSet.lists());
         this.groups = ruleSet.groupsById();
@@ -151,10 +158,9 @@ public final class RuleEngine {
     }
 
     /**
-     * Regex rules describe amounts, percentages and durations, so they run only in short windows around the digits
-     * of the text, and a match must start where a word or a symbol starts (docs/RULES.md): a 50 KB letter costs a
-     * few dozen anchored attempts per number instead of one attempt per character per rule. Transparent bounds let
-     * {@code \\b} and look-arounds see past a window's edges.
+     * Regex rules describe amounts, percentages and durations: they are tried only where a number starts, or at the
+     * word or symbol just before it ({@link DigitWindows}, docs/RULES.md), first all at once through one combined
+     * pattern, then one by one where that one matched.
      */
     private void readNumbers(
             MessageView.Source source,
@@ -163,35 +169,32 @@ public final class RuleEngine {
             List<Set<RedFlag.Evidence>> hits,
             boolean[] fired) {
         String text = normalised.text();
-        List<int[]> windows = DigitWindows.of(text);
-        if (windows.isEmpty()) {
+        List<int[]> candidates = DigitWindows.of(text);
+        if (candidates.isEmpty()) {
             return;
         }
-        int[] counts = new int[regexes.length];
+        java.util.regex.Matcher any =
+                anyRegex.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         java.util.regex.Matcher[] matchers = new java.util.regex.Matcher[regexes.length];
-        for (int i = 0; i < regexes.length; i++) {
-            if (regexes[i] != null) {
-                matchers[i] =
-                        regexes[i].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int[] counts = new int[regexes.length];
+        int[] next = new int[regexes.length];
+        for (int[] candidate : candidates) {
+            if (!any.region(candidate[0], candidate[1]).lookingAt()) {
+                continue;
             }
-        }
-        for (int[] window : windows) {
-            int[] starts = DigitWindows.starts(text, window);
             for (int i = 0; i < regexes.length; i++) {
-                if (matchers[i] == null) {
+                if (regexes[i] == null || candidate[0] < next[i] || counts[i] >= MAX_EVIDENCE_PER_FLAG) {
                     continue;
                 }
-                int next = window[0];
-                for (int start : starts) {
-                    if (start < next || counts[i] >= MAX_EVIDENCE_PER_FLAG) {
-                        continue;
-                    }
-                    java.util.regex.Matcher m = matchers[i].region(start, window[1]);
-                    if (m.lookingAt() && m.end() > m.start()) {
-                        textHit(i, source, normalised, m.start(), m.end(), view, hits, fired);
-                        counts[i]++;
-                        next = m.end();
-                    }
+                if (matchers[i] == null) {
+                    matchers[i] =
+                            regexes[i].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                java.util.regex.Matcher m = matchers[i].region(candidate[0], candidate[1]);
+                if (m.lookingAt() && m.end() > m.start()) {
+                    textHit(i, source, normalised, m.start(), m.end(), view, hits, fired);
+                    counts[i]++;
+                    next[i] = m.end();
                 }
             }
         }

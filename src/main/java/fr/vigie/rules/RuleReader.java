@@ -33,6 +33,7 @@ final class RuleReader {
             "link",
             "explanation",
             "examples");
+    private static final Pattern BACK_REFERENCE = Pattern.compile("(?<!\\\\)\\\\(?:[1-9]|k<)");
     private static final Pattern STAR_INSIDE = Pattern.compile("\\*[\\p{L}\\p{N}]");
     private static final Set<String> MATCHERS = Set.of("phrases", "regex", "identifier", "header", "link");
     private static final Set<String> COMPOSITE_FIELDS =
@@ -222,6 +223,10 @@ final class RuleReader {
             }
         } catch (PatternSyntaxException e) {
             throw new InvalidDataFileException(file, where + "regex does not compile: " + e.getDescription());
+        }
+        if (BACK_REFERENCE.matcher(pattern).find()) {
+            throw new InvalidDataFileException(
+                    file, where + "regex uses a back-reference, which the engine cannot combine with other rules");
         }
         String literal = pattern.replaceAll("\\\\p\\{[^}]*}", "").replaceAll("\\\\[A-Za-z]", "");
         if (!literal.equals(literal.toLowerCase(java.util.Locale.ROOT))) {

@@ -183,10 +183,13 @@ class RuleEngineTest {
         Harmonised message = text(text + " Convocation INTERPOL : payez en coupons PCS sous 48 heures.");
         assertThat(bundled(message)).extracting(RedFlag::ruleId).contains("INTERPOL_CLAIM", "DEADLINE_HOURS");
         // CPU time of this thread, best batch: other processes share the machine and would inflate wall time.
+        for (int i = 0; i < 500; i++) {
+            Engines.ENGINE.evaluate(message); // let the JIT compile the hot paths first
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double best = Double.MAX_VALUE;
-        for (int batch = 0; batch < 10; batch++) {
-            int runs = 50;
+        for (int batch = 0; batch < 20; batch++) {
+            int runs = 20;
             long start = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < runs; i++) {
                 Engines.ENGINE.evaluate(message);

@@ -90,6 +90,11 @@ class RuleFilesTest {
     }
 
     @Test
+    void regexWithABackReferenceIsRefusedBecauseRegexesAreJoined() {
+        refused("regex_back_reference.json").hasMessageContaining("back-reference");
+    }
+
+    @Test
     void missingEnglishExplanationIsRefused() {
         refused("missing_en.json").hasMessageContaining("POLICE_CLAIM").hasMessageContaining("explanation.en");
     }
