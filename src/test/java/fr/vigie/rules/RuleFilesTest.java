@@ -53,6 +53,19 @@ class RuleFilesTest {
     }
 
     @Test
+    void everyIdEverShippedIsStillThere() {
+        RuleSet rules = App.ruleSet();
+        List<String> present = new java.util.ArrayList<>();
+        rules.rules().forEach(rule -> present.add(rule.id()));
+        rules.composites().forEach(composite -> present.add(composite.id()));
+        List<String> shipped = fixture("shipped-ids.txt")
+                .lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
+        assertThat(present).containsAll(shipped);
+    }
+
+    @Test
     void validFixtureParsesWithItsComposite() {
         RuleSet rules = parse("valid.json", "valid.json", "composites.json", "composites.json");
         assertThat(rules.rules()).extracting(Rule::id).containsExactly("INTERPOL_CLAIM", "POLICE_CLAIM");
