@@ -1,15 +1,24 @@
 package fr.vigie.app;
 
+import fr.vigie.InvalidDataFileException;
+import fr.vigie.detect.AdviceBook;
+import fr.vigie.detect.Detector;
 import fr.vigie.detect.RuleEngine;
 import fr.vigie.forensics.HeaderForensics;
 import fr.vigie.forensics.SenderLists;
+import fr.vigie.harmonise.Harmonised;
 import fr.vigie.harmonise.Harmoniser;
 import fr.vigie.identifier.ExtractOptions;
 import fr.vigie.identifier.Identifiers;
+import fr.vigie.model.Judgement;
+import fr.vigie.model.ScamModel;
 import fr.vigie.rules.RuleSet;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
 import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
 
@@ -45,6 +54,8 @@ public final class App {
     private final Config config;
     private final Harmoniser harmoniser;
     private final RuleEngine ruleEngine;
+    private final AdviceBook adviceBook;
+    private volatile Detector detector;
 
     public App(Config config) {
         this.config = config;
@@ -57,6 +68,7 @@ public final class App {
                 new ExtractOptions(config.country(), config.limits().maxIdentifiers()));
         this.harmoniser = new Harmoniser(config.limits(), new HeaderForensics(senderLists, dkimKeys), identifiers);
         this.ruleEngine = new RuleEngine(ruleSet());
+        this.adviceBook = adviceBook();
     }
 
     public Config config() {
@@ -77,10 +89,58 @@ public final class App {
         return DataResources.rules(RULE_FILES, LISTS);
     }
 
+    /** The bundled advice texts, parsed and validated. */
+    public static AdviceBook adviceBook() {
+        return AdviceBook.parse(ADVICE, DataResources.text(ADVICE));
+    }
+
+    /** Rules, model and advice together; the model is read on first use (well under a second). */
+    public Detector detector() {
+        Detector loaded = detector;
+        if (loaded == null) {
+            synchronized (this) {
+                if (detector == null) {
+                    detector = new Detector(ruleEngine, readShippedModel(), adviceBook);
+                }
+                loaded = detector;
+            }
+        }
+        return loaded;
+    }
+
+    /** The statistical model shipped in the application. */
+    public ScamModel model() {
+        return detector().model();
+    }
+
+    /** The scorer that {@code vigie eval} measures: the whole detector, rules and model together. */
+    public Function<Harmonised, Judgement> scorer() {
+        Detector d = detector();
+        return message -> d.judge(message);
+    }
+
+    /** The shipped model's classpath location. */
+    public static final String MODEL = "/fr/vigie/model/scam-model.vgm.gz";
+
+    /** The advice texts, under {@code fr/vigie/}. */
+    public static final String ADVICE = "advice/advice.json";
+
+    private static ScamModel readShippedModel() {
+        try (InputStream in = App.class.getResourceAsStream(MODEL)) {
+            if (in == null) {
+                throw new InvalidDataFileException(MODEL, "is missing from the application");
+            }
+            return ScamModel.read(in);
+        } catch (IOException e) {
+            throw new InvalidDataFileException(MODEL, "cannot be read", e);
+        }
+    }
+
     /** Parses and validates every bundled data file; throws on the first problem, naming the file and entry. */
     public static int checkData() {
         LISTS.forEach(DataResources::list);
         ruleSet();
-        return LISTS.size() + RULE_FILES.size();
+        adviceBook();
+        return LISTS.size() + RULE_FILES.size() + 1;
     }
 }

@@ -3,6 +3,8 @@ package fr.vigie.cli;
 import fr.vigie.BadInputException;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
+import fr.vigie.detect.Analysis;
+import fr.vigie.detect.Detector;
 import fr.vigie.harmonise.Harmonised;
 import fr.vigie.harmonise.Harmoniser;
 import fr.vigie.harmonise.Mbox;
@@ -48,8 +50,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--dns", description = "allow DNS look-ups to verify DKIM signatures (off: no network)")
     boolean dns;
 
+    @Option(names = "--minor", description = "the person who received it is a minor: child-protection steps first")
+    boolean minor;
+
     @Option(names = "--report-heap", hidden = true, description = "print the peak heap on stderr at the end (bench)")
     boolean reportHeap;
+
+    private Detector detector;
 
     @Override
     public Integer call() {
@@ -67,7 +74,9 @@ final class CheckCommand implements Callable<Integer> {
             }
             config = config.withCountry(country.toUpperCase(Locale.ROOT));
         }
-        Harmoniser harmoniser = new App(config).harmoniser();
+        App app = new App(config);
+        Harmoniser harmoniser = app.harmoniser();
+        detector = app.detector();
         try (InputStream in = open()) {
             int code = analyse(harmoniser, in, out, err);
             if (reportHeap) {
@@ -123,18 +132,19 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private void print(Harmonised h, PrintWriter out, int number) {
+        Analysis analysis = detector.analyse(h, minor);
+        Lang answer = lang != null ? Lang.fromId(lang).orElseThrow() : Lang.answering(h.language());
         if (json) {
-            var node = CheckJson.of(h);
+            var node = CheckJson.of(h, analysis, answer);
             if (number > 0) {
                 node.put("message", number);
             }
             out.println(CheckJson.line(node));
         } else {
-            Lang answer = lang != null ? Lang.fromId(lang).orElseThrow() : Lang.answering(h.language());
             if (number > 0) {
                 out.println("#" + number);
             }
-            out.println(new CheckText(Texts.of(answer)).render(h));
+            out.println(new CheckText(Texts.of(answer)).render(h, analysis));
         }
         out.flush();
     }

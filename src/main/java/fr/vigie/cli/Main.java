@@ -13,7 +13,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "vigie 0.1.0",
         description = "Harmonise, analyse, cross-reference and orient reports of online scams.",
-        subcommands = {CheckCommand.class, ServeCommand.class, RulesCommand.class, BenchCommand.class})
+        subcommands = {
+            CheckCommand.class,
+            ServeCommand.class,
+            RulesCommand.class,
+            BenchCommand.class,
+            TrainCommand.class,
+            EvalCommand.class
+        })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;
 

@@ -81,28 +81,59 @@ final class InputGate {
      * field and, among the first lines, a header that every mail carries.
      */
     static boolean looksLikeMail(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
-        String[] lines = head.split("\r?\n", 40);
-        if (lines.length == 0 || !lines[0].matches("(?s)[!-9;-~]{1,76}:.*")) {
-            return false;
-        }
-        for (String line : lines) {
-            if (line.isEmpty()) {
-                break;
+        int limit = Math.min(bytes.length, 4096);
+        int lineStart = 0;
+        for (int line = 0; line < 40 && lineStart < limit; line++) {
+            int lineEnd = lineStart;
+            while (lineEnd < limit && bytes[lineEnd] != '\n') {
+                lineEnd++;
             }
-            String lower = line.toLowerCase(java.util.Locale.ROOT);
-            if (lower.startsWith("from:")
-                    || lower.startsWith("received:")
-                    || lower.startsWith("subject:")
-                    || lower.startsWith("message-id:")
-                    || lower.startsWith("return-path:")
-                    || lower.startsWith("mime-version:")
-                    || lower.startsWith("date:")
-                    || lower.startsWith("delivered-to:")) {
-                return true;
+            int end = lineEnd > lineStart && bytes[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            if (end == lineStart) {
+                return false; // the header section ended without a header every mail has
+            }
+            if (line == 0 && !isFieldLine(bytes, lineStart, end)) {
+                return false;
+            }
+            for (String name : MAIL_HEADERS) {
+                if (startsWithIgnoreCase(bytes, lineStart, end, name)) {
+                    return true;
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        return false;
+    }
+
+    private static final String[] MAIL_HEADERS = {
+        "from:", "received:", "subject:", "message-id:", "return-path:", "mime-version:", "date:", "delivered-to:"
+    };
+
+    /** RFC 5322 field name (printable ASCII but the colon, at most 76 chars) followed by a colon. */
+    private static boolean isFieldLine(byte[] bytes, int start, int end) {
+        for (int i = start; i < end && i - start <= 76; i++) {
+            int b = bytes[i] & 0xff;
+            if (b == ':') {
+                return i > start;
+            }
+            if (b < 33 || b > 126) {
+                return false;
             }
         }
         return false;
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] bytes, int start, int end, String prefix) {
+        if (end - start < prefix.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            int b = bytes[start + k] & 0xff;
+            if (Character.toLowerCase(b) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Watches for the blank line that ends the header section, across buffer boundaries. */

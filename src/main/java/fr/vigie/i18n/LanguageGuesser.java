@@ -12,6 +12,7 @@ import java.util.Set;
 public final class LanguageGuesser {
     private static final int SAMPLE_CHARS = 8_000;
     private static final int MIN_HITS = 3;
+    private static final int CLEAR_LEAD = 20;
     private static final Map<String, String[]> STOP_WORDS = Map.of(
             "fr",
                     words("le la les des une est et en du pour que qui dans vous votre nous sur pas avec ce sont au aux"
@@ -70,8 +71,8 @@ public final class LanguageGuesser {
                     word.append(Character.toLowerCase(text.charAt(k)));
                 }
                 String lang = owner.get(word.toString());
-                if (lang != null) {
-                    hits.merge(lang, 1, Integer::sum);
+                if (lang != null && hits.merge(lang, 1, Integer::sum) >= CLEAR_LEAD && clearlyAhead(hits, lang)) {
+                    return lang; // enough evidence: no need to read on
                 }
             }
         }
@@ -84,6 +85,17 @@ public final class LanguageGuesser {
             }
         }
         return best;
+    }
+
+    /** True when {@code lang} has at least three times the hits of every other language. */
+    private static boolean clearlyAhead(Map<String, Integer> hits, String lang) {
+        int count = hits.get(lang);
+        for (Map.Entry<String, Integer> e : hits.entrySet()) {
+            if (!e.getKey().equals(lang) && e.getValue() * 3 > count) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String[] words(String list) {

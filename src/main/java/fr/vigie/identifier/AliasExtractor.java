@@ -29,6 +29,10 @@ final class AliasExtractor implements Extractor {
 
     @Override
     public void extract(String text, Candidates out) {
+        if (!out.mentionsAny(
+                "name", "appelle", "nom est", "c'est", "c’est", "i am", "i'm", "i’m", "je suis", "this is", "ici")) {
+            return;
+        }
         propose(NAMED.matcher(text), text, out);
         propose(TITLED.matcher(text), text, out);
         propose(FULL_NAME.matcher(text), text, out);

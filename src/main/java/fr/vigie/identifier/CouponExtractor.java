@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,58 +17,87 @@ final class CouponExtractor implements Extractor {
             "(?iu)(?<![\\p{L}\\d])(?:pcs|transcash|neosurf|paysafe\\s?card|paysafe|google\\s?play|itunes|apple"
                     + "|amazon|steam)(?![\\p{L}\\d])");
     private static final Map<String, String> BRAND_IDS = Map.of("paysafe", "paysafecard", "itunes", "apple");
-    /** Groups of letters and digits joined by a single space or dash; the separator is required, so no ambiguity. */
-    private static final Pattern GROUPS = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*");
 
     private static final int MAX_GROUPS = 5;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     @Override
     public void extract(String text, Candidates out) {
+        if (!out.mentionsAny(
+                "pcs", "transcash", "neosurf", "paysafe", "google", "itunes", "apple", "amazon", "steam")) {
+            return;
+        }
         Mentions brands = Mentions.find(BRANDS, text);
         if (brands.isEmpty()) {
             return;
         }
+        // Windows around mentions are merged, so text between close mentions is read once, not once per mention.
+        int windowStart = -1;
+        int windowEnd = -1;
         for (Mentions.Mention mention : brands.all()) {
-            String brand = brandId(mention.word());
             int from = Math.max(0, mention.start() - CONTEXT);
             int to = Math.min(text.length(), mention.end() + CONTEXT);
-            Matcher matcher = GROUPS.matcher(text).region(from, to);
-            while (matcher.find()) {
-                proposeCodes(text, matcher.start(), matcher.end(), brand, out);
+            if (from > windowEnd) {
+                readWindow(text, windowStart, windowEnd, brands, out);
+                windowStart = from;
             }
+            windowEnd = Math.max(windowEnd, to);
         }
+        readWindow(text, windowStart, windowEnd, brands, out);
+    }
+
+    /**
+     * Reads the window as sequences of letter-digit groups joined by one space or dash (a scan, not a regex: a
+     * repeated regex group recurses once per repetition and overflows the stack on long sequences).
+     */
+    private static void readWindow(String text, int from, int to, Mentions brands, Candidates out) {
+        if (from < 0) {
+            return;
+        }
+        List<int[]> groups = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            if (!Chars.isAlnum(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int groupEnd = i;
+            while (groupEnd < to && Chars.isAlnum(text.charAt(groupEnd))) {
+                groupEnd++;
+            }
+            groups.add(new int[] {i, groupEnd});
+            boolean joined = groupEnd + 1 < to
+                    && (text.charAt(groupEnd) == ' ' || text.charAt(groupEnd) == '-')
+                    && Chars.isAlnum(text.charAt(groupEnd + 1));
+            if (!joined) {
+                proposeCodes(text, groups, brands, out);
+                groups.clear();
+            }
+            i = groupEnd + 1;
+        }
+        proposeCodes(text, groups, brands, out);
     }
 
     private static String brandId(String word) {
-        String compact = word.replaceAll("\\s", "").toLowerCase(Locale.ROOT);
+        String compact = SPACES.matcher(word).replaceAll("").toLowerCase(Locale.ROOT);
         return BRAND_IDS.getOrDefault(compact, compact);
     }
 
     /**
-     * Tries runs of up to {@link #MAX_GROUPS} consecutive groups, longest first, as a code of {@code brand}. A group
+     * Tries runs of up to {@link #MAX_GROUPS} consecutive groups, longest first, as a code of the nearest brand. A group
      * joins a longer code only if it looks like part of one (a digit, or no lower-case letter), so "codes 3FGH..."
      * is never read as one code.
      */
-    private static void proposeCodes(String text, int start, int end, String brand, Candidates out) {
-        List<int[]> groups = new ArrayList<>();
-        int i = start;
-        while (i < end) {
-            int groupEnd = i;
-            while (groupEnd < end && Chars.isAlnum(text.charAt(groupEnd))) {
-                groupEnd++;
-            }
-            groups.add(new int[] {i, groupEnd});
-            i = groupEnd + 1;
-        }
+    private static void proposeCodes(String text, List<int[]> groups, Mentions brands, Candidates out) {
         int first = 0;
         while (first < groups.size()) {
-            int taken = tryCodesFrom(text, groups, first, brand, out);
+            int taken = tryCodesFrom(text, groups, first, brands, out);
             first += Math.max(1, taken);
         }
     }
 
     /** Proposes the longest code starting at group {@code first}; returns how many groups it used, 0 if none. */
-    private static int tryCodesFrom(String text, List<int[]> groups, int first, String brand, Candidates out) {
+    private static int tryCodesFrom(String text, List<int[]> groups, int first, Mentions brands, Candidates out) {
         int last = first;
         while (last + 1 < groups.size() && last + 1 - first < MAX_GROUPS && looksLikeCodePart(text, groups, last + 1)) {
             last++;
@@ -83,13 +111,33 @@ final class CouponExtractor implements Extractor {
             if (to - from > 40) {
                 continue;
             }
-            Optional<Coupon> coupon = Coupon.parse(text.substring(from, to), brand);
+            Mentions.Mention brand = brands.nearest(from, to, CONTEXT);
+            if (brand == null || writtenLikeAPhoneNumber(groups, first, candidateLast)) {
+                continue;
+            }
+            Optional<Coupon> coupon = Coupon.parse(text.substring(from, to), brandId(brand.word()));
             if (coupon.isPresent()) {
                 out.add(from, to, coupon.get());
                 return candidateLast - first + 1;
             }
         }
         return 0;
+    }
+
+    /**
+     * "06 12 34 56 78" next to "coupons PCS" is the scammer's phone, not a code: digits in pairs are how phone
+     * numbers are written, never how prepaid codes are printed.
+     */
+    private static boolean writtenLikeAPhoneNumber(List<int[]> groups, int first, int last) {
+        if (last - first < 3) {
+            return false;
+        }
+        for (int g = first; g <= last; g++) {
+            if (groups.get(g)[1] - groups.get(g)[0] != 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksLikeCodePart(String text, List<int[]> groups, int index) {

@@ -95,11 +95,19 @@ final class Deobfuscated {
     private static boolean mayBeDefanged(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '[' || c == '(' || c == '{' || ((c == 'x' || c == 'X') && i > 0 && isHxxp(text, i - 1))) {
+            if ((c == '[' || c == '(' || c == '{') && i + 1 < text.length() && startsAForm(text.charAt(i + 1))) {
+                return true;
+            }
+            if ((c == 'x' || c == 'X') && i > 0 && isHxxp(text, i - 1)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The first character inside the brackets of some form of {@link #BRACKETED}: most brackets are plain text. */
+    private static boolean startsAForm(char c) {
+        return c == '.' || c == '@' || c == ':' || c == '/' || c == 'd' || c == 'D' || c == 'a' || c == 'A';
     }
 
     private static boolean isHxxp(String text, int i) {

@@ -25,20 +25,44 @@ public record Domain(String normalized, String registrable) implements Identifie
         }
         String ascii;
         try {
-            ascii = IDN.toASCII(t, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            // IDNA only for names that need it: almost every host in mail is plain ASCII already.
+            ascii = isPlainAscii(t)
+                    ? t.toLowerCase(Locale.ROOT)
+                    : IDN.toASCII(t, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!InternetDomainName.isValid(ascii) || Ip.parse(ascii).isPresent()) {
+        if (endsWithDigitLabel(ascii) && Ip.parse(ascii).isPresent()) {
             return Optional.empty();
         }
-        InternetDomainName name = InternetDomainName.from(ascii);
+        InternetDomainName name;
+        try {
+            name = InternetDomainName.from(ascii);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
         if (!name.hasPublicSuffix()) {
             return Optional.empty();
         }
         String registrable =
                 name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : null;
         return Optional.of(new Domain(ascii, registrable));
+    }
+
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Only a name whose last label is numeric can be an IPv4 literal. */
+    private static boolean endsWithDigitLabel(String s) {
+        char last = s.charAt(s.length() - 1);
+        return last >= '0' && last <= '9';
     }
 
     @Override

@@ -38,7 +38,7 @@ public record Email(String normalized, Domain domain) implements Identifier {
             return Optional.empty();
         }
         Optional<Domain> parsedDomain = Domain.parse(text.substring(at + 1));
-        if (parsedDomain.isEmpty() || parsedDomain.get().normalized().endsWith(".")) {
+        if (parsedDomain.isEmpty()) {
             return Optional.empty();
         }
         String canonical = EmailProviders.canonical(local, parsedDomain.get().normalized());
@@ -46,9 +46,6 @@ public record Email(String normalized, Domain domain) implements Identifier {
         Domain domain = canonicalDomain.equals(parsedDomain.get().normalized())
                 ? parsedDomain.get()
                 : Domain.parse(canonicalDomain).orElseThrow();
-        if (canonical.indexOf('@') == 0) {
-            return Optional.empty(); // "+tag@gmail.com": nothing left of the mailbox
-        }
         return Optional.of(new Email(canonical, domain));
     }
 

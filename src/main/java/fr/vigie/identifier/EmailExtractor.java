@@ -27,8 +27,12 @@ final class EmailExtractor implements Extractor {
             while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
                 end--;
             }
-            if (start == at || end == at + 1) {
-                continue;
+            int lastDot = end - 1;
+            while (lastDot > at && text.charAt(lastDot) != '.') {
+                lastDot--; // bounded by the domain just read: lastIndexOf would run back through the whole text
+            }
+            if (start == at || lastDot <= at + 1 || end - lastDot < 3) {
+                continue; // no local part, or no "name.tld" after the @: not worth a public-suffix look-up
             }
             int from = start;
             int to = end;

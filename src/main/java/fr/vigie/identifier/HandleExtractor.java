@@ -20,6 +20,22 @@ final class HandleExtractor implements Extractor {
 
     @Override
     public void extract(String text, Candidates out) {
+        if (!out.mentionsAny(
+                "insta",
+                "snap",
+                "telegram",
+                "tik",
+                "twitter",
+                "facebook",
+                "fb",
+                "messenger",
+                "whatsapp",
+                "skype",
+                "signal",
+                "discord",
+                "kik")) {
+            return;
+        }
         Mentions platforms = Mentions.find(PLATFORMS, text);
         if (platforms.isEmpty()) {
             return;

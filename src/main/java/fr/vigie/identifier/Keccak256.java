@@ -22,11 +22,16 @@ final class Keccak256 {
     private Keccak256() {}
 
     static byte[] digest(byte[] input) {
+        return sponge(input, (byte) 0x01);
+    }
+
+    /** The sponge with a given first padding byte: 0x01 is Keccak, 0x06 is FIPS 202 SHA3 (used to test). */
+    static byte[] sponge(byte[] input, byte firstPadding) {
         long[] state = new long[25];
         int blocks = input.length / RATE_BYTES + 1;
         byte[] padded = new byte[blocks * RATE_BYTES];
         System.arraycopy(input, 0, padded, 0, input.length);
-        padded[input.length] ^= 0x01;
+        padded[input.length] ^= firstPadding;
         padded[padded.length - 1] ^= (byte) 0x80;
         for (int block = 0; block < blocks; block++) {
             for (int lane = 0; lane < RATE_BYTES / 8; lane++) {

@@ -84,7 +84,10 @@ final class LinkExtractor implements Extractor {
         if (before == '@' || before == '/' || before == '\\' || after == '@' || Character.isLetterOrDigit(before)) {
             return false;
         }
-        int lastDot = text.lastIndexOf('.', end - 1);
+        int lastDot = end - 1;
+        while (lastDot >= start && text.charAt(lastDot) != '.') {
+            lastDot--;
+        }
         if (lastDot < start || end - lastDot - 1 < 2) {
             return false;
         }

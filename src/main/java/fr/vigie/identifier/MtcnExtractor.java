@@ -17,6 +17,9 @@ final class MtcnExtractor implements Extractor {
 
     @Override
     public void extract(String text, Candidates out) {
+        if (!out.mentionsAny("mtcn", "western", "wu", "money", "transfert")) {
+            return;
+        }
         Mentions mentions = Mentions.find(CONTEXT_WORDS, text);
         if (mentions.isEmpty()) {
             return;

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A telephone number in E.164 ({@code +33612345678}), valid for its country according to libphonenumber.
@@ -17,9 +18,10 @@ public record Phone(String normalized, int countryCode, String region) implement
     public static final String DEFAULT_REGION = "FR";
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     public Phone {
-        if (normalized == null || !normalized.matches("\\+[1-9][0-9]{6,14}")) {
+        if (normalized == null || !E164.matcher(normalized).matches()) {
             throw new IllegalArgumentException("not E.164");
         }
         if (!normalized.startsWith("+" + countryCode) || region == null || region.isEmpty()) {

@@ -16,8 +16,12 @@ final class PhoneExtractor implements Extractor {
         while (i < length) {
             char c = text.charAt(i);
             boolean starts = Chars.isDigit(c) || ((c == '+' || c == '(') && i + 1 < length);
-            if (!starts || Chars.wordCharAt(text, i - 1) || (i > 0 && "+-/,".indexOf(text.charAt(i - 1)) >= 0)) {
-                i = skipRun(text, i);
+            if (!starts) {
+                i++;
+                continue;
+            }
+            if (Chars.wordCharAt(text, i - 1) || (i > 0 && "+-/,".indexOf(text.charAt(i - 1)) >= 0)) {
+                i = skipRun(text, i); // digits glued to a word or a number are not a phone number
                 continue;
             }
             int end = runEnd(text, i);

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.vigie.detect.Analysis;
+import fr.vigie.detect.RedFlag;
 import fr.vigie.forensics.HeaderFindings;
 import fr.vigie.forensics.HeaderFindings.Hop;
 import fr.vigie.forensics.HeaderFindings.MailAddress;
 import fr.vigie.forensics.HeaderFindings.Verdict;
 import fr.vigie.harmonise.Harmonised;
+import fr.vigie.i18n.Lang;
 import fr.vigie.identifier.Found;
 import fr.vigie.message.Attachment;
 import fr.vigie.message.TextPart;
@@ -36,6 +39,39 @@ public final class CheckJson {
         }
     }
 
+    /** The whole answer: the harmonised facts and, when given, detection in the answer's language. */
+    public static ObjectNode of(Harmonised h, Analysis analysis, Lang lang) {
+        ObjectNode root = of(h);
+        root.put("answerLanguage", lang.id());
+        root.put("verdict", analysis.verdict().id());
+        root.put("score", analysis.score());
+        ArrayNode types = root.putArray("scamTypes");
+        analysis.scamTypes()
+                .forEach(t -> types.addObject().put("type", t.type()).put("confidence", t.confidence()));
+        ArrayNode flags = root.putArray("redFlags");
+        for (RedFlag flag : analysis.redFlags()) {
+            ObjectNode node = flags.addObject();
+            node.put("id", flag.ruleId());
+            node.put("type", flag.scheme());
+            node.put("group", flag.group());
+            node.put("weight", flag.weight());
+            node.put("explanation", lang == Lang.FR ? flag.explanationFr() : flag.explanationEn());
+            ArrayNode evidence = node.putArray("evidence");
+            flag.evidence()
+                    .forEach(e -> evidence.addObject()
+                            .put("text", e.text())
+                            .put("start", e.start())
+                            .put("end", e.end())
+                            .put("part", e.part()));
+        }
+        ObjectNode model = root.putObject("model");
+        model.put("pScam", Math.round(analysis.model().pScam() * 1000) / 1000.0);
+        model.put("ruleScore", Math.round(analysis.ruleScore().total() * 100) / 100.0);
+        ArrayNode advice = root.putArray("advice");
+        analysis.advice().forEach(a -> advice.addObject().put("id", a.id()).put("text", a.text(lang)));
+        return root;
+    }
+
     public static ObjectNode of(Harmonised h) {
         ObjectNode root = NODES.objectNode();
         root.put("kind", h.kind().id());
@@ -48,6 +84,7 @@ public final class CheckJson {
         root.set("parts", parts(h.parts()));
         root.set("attachments", attachments(h.attachments()));
         root.set("warnings", warnings(h.warnings()));
+        root.putNull("verdict"); // filled by detection; null when only harmonisation ran
         return root;
     }
 

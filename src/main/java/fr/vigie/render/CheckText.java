@@ -1,13 +1,20 @@
 package fr.vigie.render;
 
+import fr.vigie.detect.Advice;
+import fr.vigie.detect.Analysis;
+import fr.vigie.detect.RedFlag;
 import fr.vigie.forensics.HeaderFindings;
 import fr.vigie.forensics.HeaderFindings.Hop;
 import fr.vigie.forensics.HeaderFindings.MailAddress;
 import fr.vigie.forensics.HeaderFindings.Verdict;
 import fr.vigie.harmonise.Harmonised;
+import fr.vigie.i18n.Lang;
 import fr.vigie.i18n.Texts;
 import fr.vigie.identifier.Found;
+import fr.vigie.message.TextPart;
 import fr.vigie.message.Warning;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The answer of {@code vigie check} for a person reading a terminal, in French or English. */
 public final class CheckText {
@@ -15,6 +22,88 @@ public final class CheckText {
 
     public CheckText(Texts texts) {
         this.texts = texts;
+    }
+
+    /** The verdict first, then why (each red flag pointed at in the message), what to do, then the facts. */
+    public String render(Harmonised h, Analysis analysis) {
+        StringBuilder out = new StringBuilder();
+        line(out, 0, texts.get("verdict." + analysis.verdict().id(), analysis.score()));
+        if (!analysis.scamTypes().isEmpty()) {
+            StringBuilder types = new StringBuilder();
+            for (Analysis.SchemeConfidence t : analysis.scamTypes()) {
+                types.append(types.isEmpty() ? "" : ", ")
+                        .append(texts.get("scheme." + t.type()))
+                        .append(" (")
+                        .append(Math.round(t.confidence() * 100))
+                        .append(" %)");
+            }
+            line(out, 0, texts.get("check.schemes", types));
+        }
+        List<RedFlag> flags = analysis.redFlags();
+        if (!flags.isEmpty()) {
+            out.append('\n');
+            line(out, 0, texts.get("check.why"));
+            for (int n = 0; n < flags.size(); n++) {
+                RedFlag flag = flags.get(n);
+                String explanation = texts.lang() == Lang.FR ? flag.explanationFr() : flag.explanationEn();
+                line(out, 1, (n + 1) + ". " + explanation);
+                flag.evidence().stream()
+                        .limit(3)
+                        .forEach(e -> line(out, 2, "« " + oneLine(e.text()) + " » (" + where(e.part()) + ")"));
+            }
+            pointedAt(out, h, flags);
+        }
+        if (!analysis.advice().isEmpty()) {
+            out.append('\n');
+            line(out, 0, texts.get("check.todo"));
+            int n = 1;
+            for (Advice advice : analysis.advice()) {
+                line(out, 1, n++ + ". " + advice.text(texts.lang()));
+            }
+        }
+        out.append('\n').append(render(h));
+        return out.toString();
+    }
+
+    private void pointedAt(StringBuilder out, Harmonised h, List<RedFlag> flags) {
+        List<String> parts = new ArrayList<>();
+        if (h.subject() != null) {
+            parts.add("header:Subject");
+        }
+        h.parts().forEach(p -> parts.add(p.name()));
+        boolean title = false;
+        for (String part : parts) {
+            List<Marked.Mark> marks = Marked.marksIn(part, flags);
+            if (marks.isEmpty()) {
+                continue;
+            }
+            if (!title) {
+                out.append('\n');
+                line(out, 0, texts.get("check.pointed"));
+                title = true;
+            }
+            String text = part.equals("header:Subject") ? h.subject() : partText(h, part);
+            line(out, 1, "[" + where(part) + "]");
+            Marked.render(text, marks).lines().forEach(l -> line(out, 2, l));
+        }
+    }
+
+    private static String partText(Harmonised h, String part) {
+        return h.parts().stream()
+                .filter(p -> p.name().equals(part))
+                .findFirst()
+                .map(TextPart::text)
+                .orElse("");
+    }
+
+    private String where(String part) {
+        if (part.startsWith("header:")) {
+            return texts.get("where.header", part.substring(7));
+        }
+        if (part.endsWith(":href")) {
+            return texts.get("where.link", part.substring(5, part.length() - 5));
+        }
+        return texts.get("where.body", part.startsWith("body:") ? part.substring(5) : part);
     }
 
     public String render(Harmonised h) {
@@ -140,6 +229,12 @@ public final class CheckText {
         return a.displayName() == null || a.displayName().isBlank()
                 ? a.address()
                 : "\"" + oneLine(a.displayName()) + "\" <" + a.address() + ">";
+    }
+
+    /** A line of message text for a terminal: no control characters (escape sequences), bounded. */
+    static String clean(String s) {
+        String clean = s.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").stripTrailing();
+        return clean.length() > 500 ? clean.substring(0, 500) + "…" : clean;
     }
 
     /** Text from a message goes to a terminal: no control characters (escape sequences), one line, bounded. */

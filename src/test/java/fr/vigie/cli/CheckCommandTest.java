@@ -62,6 +62,38 @@ class CheckCommandTest {
     }
 
     @Test
+    void jsonAnswerHasTheVerdictFields() throws IOException {
+        JsonNode answer = JSON.readTree(
+                vigie("check", "--json", fixture("messages/fake-interpol.eml")).out());
+        assertThat(answer.get("verdict").asText()).isEqualTo("scam");
+        assertThat(answer.get("score").asInt()).isBetween(0, 100);
+        assertThat(answer.get("scamTypes").get(0).get("type").asText()).isEqualTo("fake_authority");
+        assertThat(answer.get("scamTypes").get(0).get("confidence").asDouble()).isBetween(0.0, 1.0);
+        JsonNode flag = answer.get("redFlags").get(0);
+        assertThat(flag.get("id").asText()).matches("[A-Z][A-Z0-9_]+");
+        assertThat(flag.get("explanation").asText()).isNotBlank();
+        JsonNode evidence = flag.get("evidence").get(0);
+        assertThat(evidence.get("end").asInt())
+                .isGreaterThan(evidence.get("start").asInt());
+        assertThat(evidence.get("part").asText()).isNotBlank();
+        assertThat(answer.get("advice").findValuesAsText("id")).contains("DO_NOT_PAY", "KEEP_EVIDENCE");
+    }
+
+    @Test
+    void textOnStandardInputIsChecked() {
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "Votre colis est bloqué, payez 1,99 EUR ici : hxxps://colis-suivi[.]info/pay".getBytes()));
+            Run run = vigie("check", "--json", "-");
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).contains("\"kind\":\"text\"").contains("\"kind\":\"url\"");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
     void mboxGivesOneJsonLinePerMessage() throws IOException {
         Run run = vigie("check", "--json", fixture("messages/three.mbox"));
         assertThat(run.code()).isZero();
@@ -75,7 +107,7 @@ class CheckCommandTest {
     void humanAnswerIsInTheMessagesLanguage() {
         Run run = vigie("check", fixture("messages/fake-interpol.eml"));
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("IP d'origine : 185.220.101.33").contains("+33612345678");
+        assertThat(run.out()).contains("IP d'origine : 185.220.101.33").contains("+33 6 12 34 56 78");
     }
 
     @Test

@@ -1,0 +1,228 @@
+package fr.vigie.model;
+
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
+import fr.vigie.forensics.HeaderFindings;
+import fr.vigie.harmonise.Harmonised;
+import fr.vigie.identifier.Domain;
+import fr.vigie.identifier.Found;
+import fr.vigie.identifier.Url;
+import fr.vigie.message.Attachment;
+import fr.vigie.message.Link;
+import fr.vigie.message.MessageKind;
+import fr.vigie.message.TextPart;
+import fr.vigie.text.NormalisedText;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the model sees of a message: hashed word unigrams and bigrams of the normalised subject and text ({@code
+ * w<bucket>}, binary, L2-normalised together), plus named structural features ({@code s:}, {@code id:}, {@code h:}).
+ * Header features exist only for e-mails whose headers carry at least one {@code Received} hop (the rebuilt
+ * clair-419 letters have none, so their synthetic headers teach nothing); authentication results count only when they
+ * failed (a pass is no sign of legitimacy, and the ham corpus predates DKIM and DMARC); MIME types, charsets,
+ * {@code X-Mailer} and the language are never features. The recipient's own addresses are removed from the text and
+ * never counted. Immutable and thread-safe.
+ *
+ * @param version the extraction code's version (a model records it; a model of another version is refused)
+ * @param buckets the number of hash buckets shared by unigrams and bigrams
+ */
+public record Features(int version, int buckets) {
+    /** The version of the extraction below. */
+    public static final int VERSION = 1;
+
+    /** The default: 2^14 buckets keep the gzip'd model near 2 MB with 14 classes. */
+    public static final Features DEFAULT = new Features(VERSION, 1 << 14);
+
+    /** The feature groups, as written in model files. */
+    public static final List<String> GROUPS = List.of(
+            "w: hashed word unigrams+bigrams of NormalisedText(subject+parts), binary, L2-normalised",
+            "s:kind=email|text",
+            "s:html, s:links (log1p), s:link_text_other_domain",
+            "s:attachments (log1p), s:attachment=<exe|script|archive|html|pdf|office|image|other>",
+            "id:<kind> (log1p count, recipient's own excluded)",
+            "h:mismatch=<code>, h:warning=<code> (not dkim_*), h:<spf|dkim|dmarc>=<fail-like result>; "
+                    + "only with >=1 Received hop");
+
+    private static final HashFunction HASH = Hashing.murmur3_32_fixed(VERSION);
+    private static final int MAX_TEXT = 40_000;
+    private static final int MAX_TOKEN = 30;
+    private static final Pattern DOMAIN_IN_TEXT =
+            Pattern.compile("(?i)(?:https?://)?((?:[a-z0-9-]+\\.)+[a-z]{2,24})\\b");
+    private static final Set<String> FAILED = Set.of("fail", "softfail", "permerror", "temperror", "neutral", "policy");
+
+    public Features {
+        if (buckets < 16) {
+            throw new IllegalArgumentException("buckets must be at least 16");
+        }
+    }
+
+    /** A message's features: names and values in the same order, names unique. */
+    public record Vector(String[] names, double[] values) {}
+
+    public Vector extract(Harmonised message) {
+        Map<String, Double> features = new TreeMap<>();
+        text(message, features);
+        structure(message, features);
+        String[] names = features.keySet().toArray(String[]::new);
+        double[] values =
+                features.values().stream().mapToDouble(Double::doubleValue).toArray();
+        return new Vector(names, values);
+    }
+
+    private void text(Harmonised message, Map<String, Double> features) {
+        String raw = message.fullText();
+        for (String recipient : message.recipients()) {
+            raw = raw.replace(recipient, " ");
+        }
+        if (raw.length() > MAX_TEXT) {
+            raw = raw.substring(0, MAX_TEXT);
+        }
+        String text = NormalisedText.of(raw).text();
+        Set<Integer> seen = new HashSet<>();
+        String previous = null;
+        int i = 0;
+        while (i < text.length()) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            String token = token(text, start, i);
+            if (token == null) {
+                previous = null;
+                continue;
+            }
+            seen.add(bucket(token));
+            if (previous != null) {
+                seen.add(bucket(previous + ' ' + token));
+            }
+            previous = token;
+        }
+        double value = seen.isEmpty() ? 0 : 1 / Math.sqrt(seen.size());
+        for (int bucket : seen) {
+            features.put("w" + bucket, value);
+        }
+    }
+
+    /** A word as a feature: digits become shapes ({@code 0000}), over-long runs (encoded junk) are dropped. */
+    private static String token(String text, int start, int end) {
+        if (end - start > MAX_TOKEN) {
+            return null;
+        }
+        String word = text.substring(start, end);
+        boolean digits = false;
+        for (int k = 0; k < word.length() && !digits; k++) {
+            digits = Character.isDigit(word.charAt(k));
+        }
+        if (!digits) {
+            return word;
+        }
+        StringBuilder shape = new StringBuilder(word.length());
+        for (int k = 0; k < word.length() && shape.length() < 6; k++) {
+            char c = word.charAt(k);
+            shape.append(Character.isDigit(c) ? '0' : c);
+        }
+        return shape.toString();
+    }
+
+    private int bucket(String token) {
+        return Math.floorMod(HASH.hashString(token, StandardCharsets.UTF_8).asInt(), buckets);
+    }
+
+    private static void structure(Harmonised message, Map<String, Double> features) {
+        features.put("s:kind=" + message.kind().id(), 1.0);
+        int links = 0;
+        boolean html = false;
+        boolean otherDomain = false;
+        for (TextPart part : message.parts()) {
+            html |= part.fromHtml();
+            links += part.links().size();
+            for (Link link : part.links()) {
+                otherDomain |= linkTextNamesOtherDomain(part.text(), link);
+            }
+        }
+        put(features, "s:html", html ? 1 : 0);
+        put(features, "s:links", Math.log1p(links));
+        put(features, "s:link_text_other_domain", otherDomain ? 1 : 0);
+        put(features, "s:attachments", Math.log1p(message.attachments().size()));
+        for (Attachment attachment : message.attachments()) {
+            features.put("s:attachment=" + attachmentType(attachment), 1.0);
+        }
+        Set<String> own = new HashSet<>(message.recipients());
+        Map<String, Integer> kinds = new TreeMap<>();
+        for (Found found : message.identifiers()) {
+            if (!own.contains(found.identifier().normalized())) {
+                kinds.merge(found.identifier().kind().id(), 1, Integer::sum);
+            }
+        }
+        kinds.forEach((kind, count) -> features.put("id:" + kind, Math.log1p(count)));
+        if (message.kind() == MessageKind.EMAIL) {
+            message.findings().filter(f -> !f.hops().isEmpty()).ifPresent(f -> headers(f, features));
+        }
+    }
+
+    private static void headers(HeaderFindings findings, Map<String, Double> features) {
+        findings.mismatches().forEach(m -> features.put("h:mismatch=" + m.code(), 1.0));
+        findings.warnings().stream()
+                .filter(w -> !w.code().startsWith("dkim_"))
+                .forEach(w -> features.put("h:warning=" + w.code(), 1.0));
+        HeaderFindings.Authentication auth = findings.authentication();
+        verdict("spf", auth.spf(), features);
+        verdict("dkim", auth.dkim(), features);
+        verdict("dmarc", auth.dmarc(), features);
+    }
+
+    private static void verdict(String method, HeaderFindings.Verdict verdict, Map<String, Double> features) {
+        String result = verdict.result().toLowerCase(Locale.ROOT);
+        if (verdict.trusted() && FAILED.contains(result)) {
+            features.put("h:" + method + "=" + result, 1.0);
+        }
+    }
+
+    /** True when a link's visible text names a domain other than its target's (text "paypal.com", href elsewhere). */
+    static boolean linkTextNamesOtherDomain(String partText, Link link) {
+        if (link.start() < 0 || link.end() > partText.length() || link.start() >= link.end()) {
+            return false;
+        }
+        Matcher m = DOMAIN_IN_TEXT.matcher(partText.substring(link.start(), link.end()));
+        if (!m.find()) {
+            return false;
+        }
+        Optional<String> shown = Domain.parse(m.group(1)).map(Domain::organisation);
+        Optional<String> target = Url.parse(link.href()).map(Url::domain).map(Domain::organisation);
+        return shown.isPresent() && target.isPresent() && !shown.get().equals(target.get());
+    }
+
+    private static String attachmentType(Attachment attachment) {
+        String name = attachment.filename() == null ? "" : attachment.filename().toLowerCase(Locale.ROOT);
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        return switch (ext) {
+            case "exe", "scr", "com", "msi", "bat", "cmd", "pif" -> "exe";
+            case "js", "vbs", "jar", "ps1", "hta", "wsf", "lnk" -> "script";
+            case "zip", "rar", "7z", "gz", "tar", "iso", "img", "cab" -> "archive";
+            case "htm", "html", "shtml", "svg" -> "html";
+            case "pdf" -> "pdf";
+            case "doc", "docx", "docm", "xls", "xlsx", "xlsm", "ppt", "pptx", "rtf", "odt" -> "office";
+            case "png", "jpg", "jpeg", "gif", "bmp", "webp" -> "image";
+            default -> "other";
+        };
+    }
+
+    private static void put(Map<String, Double> features, String name, double value) {
+        if (value != 0) {
+            features.put(name, value);
+        }
+    }
+}
