@@ -106,7 +106,7 @@ final class LinkEvaluator {
             if (token.length() >= MIN_EMBEDDED_TOKEN) {
                 for (String label : joinedLabels) {
                     if (label.contains(token)) {
-                        return true; // "secure-ameli" no, but "creditagricole-secure" and "paypalverify" yes
+                        return true; // "creditagricole-secure.com", "paypalverify.net"
                     }
                 }
             }

@@ -34,6 +34,10 @@ public final class RuleEngine {
     private final List<Rule> rules;
     private final PhraseIndex phrases;
     private final Pattern[] regexes;
+    private final boolean hasRegexes;
+    /** All regex rules as one alternation, tried first at each start so that most starts cost one attempt. */
+    private final Pattern anyRegex;
+
     private final LinkEvaluator links;
     private final Map<String, Group> groups;
 
@@ -49,6 +53,11 @@ public final class RuleEngine {
                 regexes[i] = Pattern.compile(regex.pattern());
             }
         }
+        this.hasRegexes = java.util.Arrays.stream(regexes).anyMatch(java.util.Objects::nonNull);
+        this.anyRegex = Pattern.compile(java.util.Arrays.stream(regexes)
+                .filter(java.util.Objects::nonNull)
+                .map(pattern -> "(?:" + pattern.pattern() + ")")
+                .collect(java.util.stream.Collectors.joining("|", "(?:", ")")));
         this.phrases = new PhraseIndex(phraseMatchers);
         this.links = new LinkEvaluator(ruleSet.lists());
         this.groups = ruleSet.groupsById();
@@ -143,16 +152,49 @@ public final class RuleEngine {
                 tokens,
                 (rule, first, last) ->
                         textHit(rule, source, normalised, tokens.start(first), tokens.end(last), view, hits, fired));
-        for (int i = 0; i < regexes.length; i++) {
-            if (regexes[i] == null) {
+        if (hasRegexes) {
+            readNumbers(source, normalised, view, hits, fired);
+        }
+    }
+
+    /**
+     * Regex rules describe amounts, percentages and durations: they are tried only where a number starts, or at the
+     * word or symbol just before it ({@link DigitWindows}, docs/RULES.md), first all at once through one combined
+     * pattern, then one by one where that one matched.
+     */
+    private void readNumbers(
+            MessageView.Source source,
+            NormalisedText normalised,
+            MessageView view,
+            List<Set<RedFlag.Evidence>> hits,
+            boolean[] fired) {
+        String text = normalised.text();
+        List<int[]> candidates = DigitWindows.of(text);
+        if (candidates.isEmpty()) {
+            return;
+        }
+        java.util.regex.Matcher any =
+                anyRegex.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        java.util.regex.Matcher[] matchers = new java.util.regex.Matcher[regexes.length];
+        int[] counts = new int[regexes.length];
+        int[] next = new int[regexes.length];
+        for (int[] candidate : candidates) {
+            if (!any.region(candidate[0], candidate[1]).lookingAt()) {
                 continue;
             }
-            java.util.regex.Matcher m = regexes[i].matcher(normalised.text());
-            int found = 0;
-            while (m.find() && found < MAX_EVIDENCE_PER_FLAG) {
-                if (m.end() > m.start()) {
+            for (int i = 0; i < regexes.length; i++) {
+                if (regexes[i] == null || candidate[0] < next[i] || counts[i] >= MAX_EVIDENCE_PER_FLAG) {
+                    continue;
+                }
+                if (matchers[i] == null) {
+                    matchers[i] =
+                            regexes[i].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                java.util.regex.Matcher m = matchers[i].region(candidate[0], candidate[1]);
+                if (m.lookingAt() && m.end() > m.start()) {
                     textHit(i, source, normalised, m.start(), m.end(), view, hits, fired);
-                    found++;
+                    counts[i]++;
+                    next[i] = m.end();
                 }
             }
         }

@@ -53,6 +53,19 @@ class RuleFilesTest {
     }
 
     @Test
+    void everyIdEverShippedIsStillThere() {
+        RuleSet rules = App.ruleSet();
+        List<String> present = new java.util.ArrayList<>();
+        rules.rules().forEach(rule -> present.add(rule.id()));
+        rules.composites().forEach(composite -> present.add(composite.id()));
+        List<String> shipped = fixture("shipped-ids.txt")
+                .lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
+        assertThat(present).containsAll(shipped);
+    }
+
+    @Test
     void validFixtureParsesWithItsComposite() {
         RuleSet rules = parse("valid.json", "valid.json", "composites.json", "composites.json");
         assertThat(rules.rules()).extracting(Rule::id).containsExactly("INTERPOL_CLAIM", "POLICE_CLAIM");
@@ -82,6 +95,16 @@ class RuleFilesTest {
     @Test
     void upperCaseRegexIsRefusedBecauseItNeverMatchesNormalisedText() {
         refused("upper_case_regex.json").hasMessageContaining("upper-case");
+    }
+
+    @Test
+    void regexThatMatchesNoDigitIsRefusedBecauseItWouldNeverRun() {
+        refused("regex_without_digits.json").hasMessageContaining("regex rules run only around digits");
+    }
+
+    @Test
+    void regexWithABackReferenceIsRefusedBecauseRegexesAreJoined() {
+        refused("regex_back_reference.json").hasMessageContaining("back-reference");
     }
 
     @Test
