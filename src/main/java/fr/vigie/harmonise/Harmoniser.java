@@ -14,8 +14,10 @@ import fr.vigie.message.TextPart;
 import fr.vigie.message.Warning;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -147,9 +149,13 @@ public final class Harmoniser {
     private void extractFromParts(List<TextPart> parts, List<Found> found) {
         for (TextPart part : parts) {
             found.addAll(identifiers.extract(part.text(), part.name()).found());
+            // Newsletters repeat the same target many times: read each target once per part.
+            Map<String, List<Found>> targets = new HashMap<>();
             for (Link link : part.links()) {
-                for (Found f :
-                        identifiers.extract(link.href(), part.name() + ":href").found()) {
+                List<Found> inTarget = targets.computeIfAbsent(
+                        link.href(),
+                        href -> identifiers.extract(href, part.name() + ":href").found());
+                for (Found f : inTarget) {
                     // The target hides behind the visible text: point at that text, keep the target as written.
                     found.add(new Found(
                             f.identifier(), f.written(), new Span(part.name() + ":href", link.start(), link.end())));

@@ -74,6 +74,19 @@ final class Candidates {
     }
 
     /** Proposes identifiers found at {@code [start, end)} of the de-obfuscated text; the first one is the main. */
+    /**
+     * True when a URL or an e-mail address already proposed covers the whole range: whatever weaker kind is there
+     * would lose the overlap anyway, so extractors ask before any costly parse (a phone look-up in a tracking link).
+     */
+    boolean insideLinkOrAddress(int start, int end) {
+        for (Candidate c : proposed) {
+            if (c.rank() <= 1 && c.start() <= start && end <= c.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void add(int start, int end, List<Identifier> identifiers) {
         if (identifiers.isEmpty() || end <= start) {
             return;

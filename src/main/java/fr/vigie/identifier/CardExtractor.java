@@ -30,7 +30,9 @@ final class CardExtractor implements Extractor {
             if (digits >= 13 && digits <= 19 && !Chars.wordCharAt(text, end)) {
                 int from = i;
                 int to = end;
-                Card.parse(text.substring(i, end)).ifPresent(card -> out.add(from, to, card));
+                if (!out.insideLinkOrAddress(from, to)) {
+                    Card.parse(text.substring(i, end)).ifPresent(card -> out.add(from, to, card));
+                }
             }
             i = Math.max(end, i + 1);
             while (i < length && Chars.isDigit(text.charAt(i))) {

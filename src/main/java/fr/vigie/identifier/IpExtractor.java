@@ -36,7 +36,9 @@ final class IpExtractor implements Extractor {
             if ((v4 || v6) && !Chars.wordCharAt(text, end)) {
                 int from = i;
                 int to = end;
-                Ip.parse(text.substring(i, end)).ifPresent(ip -> out.add(from, to, ip));
+                if (!out.insideLinkOrAddress(from, to)) {
+                    Ip.parse(text.substring(i, end)).ifPresent(ip -> out.add(from, to, ip));
+                }
             }
             i = next;
         }

@@ -26,7 +26,10 @@ final class PhoneExtractor implements Extractor {
             }
             int end = runEnd(text, i);
             int digits = countDigits(text, i, end);
-            if (digits >= MIN_DIGITS && digits <= MAX_DIGITS && !Chars.wordCharAt(text, end)) {
+            if (digits >= MIN_DIGITS
+                    && digits <= MAX_DIGITS
+                    && !Chars.wordCharAt(text, end)
+                    && !out.insideLinkOrAddress(i, end)) {
                 int from = i;
                 Phone.parse(text.substring(i, end), out.defaultRegion()).ifPresent(phone -> out.add(from, end, phone));
             }
