@@ -11,7 +11,7 @@ import fr.vigie.model.Judgement;
 import fr.vigie.model.KeyedSplit;
 import fr.vigie.model.LabelRow;
 import fr.vigie.model.ScamModel;
-import fr.vigie.model.Schemes;
+import fr.vigie.rules.Schemes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -8,7 +8,7 @@ import fr.vigie.model.Corpus;
 import fr.vigie.model.KeyedSplit;
 import fr.vigie.model.LabelRow;
 import fr.vigie.model.ScamModel;
-import fr.vigie.model.Schemes;
+import fr.vigie.rules.Schemes;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;

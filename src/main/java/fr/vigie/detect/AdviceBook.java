@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.InvalidDataFileException;
+import fr.vigie.rules.Schemes;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,19 +20,7 @@ import java.util.regex.Pattern;
  * stable id and both languages; schemes are taxonomy ids. Immutable.
  */
 public final class AdviceBook {
-    static final Set<String> SCHEMES = Set.of(
-            "fake_authority",
-            "sextortion",
-            "romance",
-            "recovery",
-            "advance_fee",
-            "lottery",
-            "phishing",
-            "delivery",
-            "bank_impersonation",
-            "tech_support",
-            "investment",
-            "job");
+    static final Set<String> SCHEMES = Set.copyOf(Schemes.SCAMS);
     private static final Set<String> FIELDS =
             Set.of("version", "source", "checked", "universal", "minor", "suspicious", "schemes");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");

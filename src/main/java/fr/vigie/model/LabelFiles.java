@@ -1,6 +1,7 @@
 package fr.vigie.model;
 
 import fr.vigie.InvalidDataFileException;
+import fr.vigie.rules.Schemes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package fr.vigie.model;
 
+import fr.vigie.rules.Schemes;
 import java.util.Map;
 
 /**

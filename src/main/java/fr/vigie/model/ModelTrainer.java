@@ -2,6 +2,7 @@ package fr.vigie.model;
 
 import fr.vigie.harmonise.Harmonised;
 import fr.vigie.message.Evidence;
+import fr.vigie.rules.Schemes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;

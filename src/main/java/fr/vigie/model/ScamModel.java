@@ -1,6 +1,7 @@
 package fr.vigie.model;
 
 import fr.vigie.harmonise.Harmonised;
+import fr.vigie.rules.Schemes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -14,21 +14,7 @@ public record RuleSet(
         List<Rule> rules, List<Group> groups, List<Composite> composites, Map<String, WarningList> lists) {
 
     /** The scheme ids of the taxonomy (product.md), plus {@link #ANY} for signs shared by many schemes. */
-    public static final Set<String> SCHEMES = Set.of(
-            "fake_authority",
-            "sextortion",
-            "romance",
-            "recovery",
-            "advance_fee",
-            "lottery",
-            "phishing",
-            "delivery",
-            "bank_impersonation",
-            "tech_support",
-            "investment",
-            "job",
-            "spam",
-            "legitimate");
+    public static final Set<String> SCHEMES = Set.copyOf(Schemes.ALL);
 
     public static final String ANY = "any";
 

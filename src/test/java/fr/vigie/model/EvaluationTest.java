@@ -3,6 +3,7 @@ package fr.vigie.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import fr.vigie.rules.Schemes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

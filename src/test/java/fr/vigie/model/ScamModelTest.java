@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.harmonise.Harmonised;
+import fr.vigie.rules.Schemes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package fr.vigie.model;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.harmonise.Harmoniser;
+import fr.vigie.rules.Schemes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package fr.vigie.model;
+package fr.vigie.rules;
 
 import java.util.List;
 
@@ -29,6 +29,9 @@ public final class Schemes {
     public static boolean isScam(String scheme) {
         return !scheme.equals(SPAM) && !scheme.equals(LEGITIMATE);
     }
+
+    /** The scam schemes only, in the taxonomy's order. */
+    public static final List<String> SCAMS = ALL.subList(0, ALL.size() - 2);
 
     public static boolean isKnown(String scheme) {
         return ALL.contains(scheme);
