@@ -1,5 +1,6 @@
 package fr.vigie.identifier;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,25 +28,68 @@ final class AliasExtractor implements Extractor {
             "I", "And", "The", "From", "Of", "In", "Et", "De", "Du", "Des", "Le", "La", "Les", "Je", "Your", "Votre",
             "Please", "Merci", "Thank", "Dear", "Cher", "Chère", "Bonjour", "Hello", "Mr", "Mrs");
 
+    /** Words that open a self-introduction; every pattern above starts with one of them. */
+    private static final String[] TRIGGERS = {
+        "my name",
+        "je m'appelle",
+        "je m’appelle",
+        "mon nom est",
+        "moi c'est",
+        "moi c’est",
+        "i am",
+        "i'm",
+        "i’m",
+        "je suis",
+        "this is",
+        "ici"
+    };
+    /** A self-introduction is short: the patterns never need to read further than this from their trigger. */
+    private static final int WINDOW = 160;
+
     @Override
     public void extract(String text, Candidates out) {
-        if (!out.mentionsAny(
-                "name", "appelle", "nom est", "c'est", "c’est", "i am", "i'm", "i’m", "je suis", "this is", "ici")) {
+        String lower = out.lower();
+        if (lower.length() != text.length()) { // lower-casing changed offsets (rare letters): read it all
+            scan(NAMED.matcher(text), text, out);
+            scan(TITLED.matcher(text), text, out);
+            scan(FULL_NAME.matcher(text), text, out);
             return;
         }
-        propose(NAMED.matcher(text), text, out);
-        propose(TITLED.matcher(text), text, out);
-        propose(FULL_NAME.matcher(text), text, out);
+        // The patterns are tried only where a trigger word starts, not at every position of the text.
+        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
+        for (String trigger : TRIGGERS) {
+            for (int at = lower.indexOf(trigger); at >= 0; at = lower.indexOf(trigger, at + 1)) {
+                if (at == 0 || !Character.isLetter(lower.charAt(at - 1))) {
+                    starts.add(at);
+                }
+            }
+        }
+        Matcher named = NAMED.matcher(text);
+        Matcher titled = TITLED.matcher(text);
+        Matcher fullName = FULL_NAME.matcher(text);
+        for (int at : starts) {
+            for (Matcher matcher : List.of(named, titled, fullName)) {
+                matcher.region(at, Math.min(text.length(), at + WINDOW));
+                matcher.useTransparentBounds(true).useAnchoringBounds(false);
+                if (matcher.lookingAt()) {
+                    propose(matcher, text, out);
+                }
+            }
+        }
+    }
+
+    private static void scan(Matcher matcher, String text, Candidates out) {
+        while (matcher.find()) {
+            propose(matcher, text, out);
+        }
     }
 
     private static void propose(Matcher matcher, String text, Candidates out) {
-        while (matcher.find()) {
-            int start = matcher.start(1);
-            int end = cutAtNonName(text, start, matcher.end(1));
-            if (end > start) {
-                int to = end;
-                Alias.parse(text.substring(start, end)).ifPresent(alias -> out.add(start, to, alias));
-            }
+        int start = matcher.start(1);
+        int end = cutAtNonName(text, start, matcher.end(1));
+        if (end > start) {
+            int to = end;
+            Alias.parse(text.substring(start, end)).ifPresent(alias -> out.add(start, to, alias));
         }
     }
 

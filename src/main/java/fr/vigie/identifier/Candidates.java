@@ -45,28 +45,15 @@ final class Candidates {
     }
 
     /**
-     * The text lower-cased, computed once per text for the extractors' cheap "is a context word here at all?"
-     * checks ({@link String#contains} is vectorised; a case-insensitive regex scan is not). Not for offsets: lower-
-     * casing may change a string's length.
+     * The text lower-cased, computed once per text: extractors find their context words in it with
+     * {@link String#indexOf} (vectorised) and try their case-insensitive patterns only there. Its offsets are the
+     * text's only when both have the same length (lower-casing a few rare letters changes it).
      */
     String lower() {
         if (lower == null) {
             lower = source.text().toLowerCase(java.util.Locale.ROOT);
         }
         return lower;
-    }
-
-    /** True when any of the words occurs at the start of a word of {@link #lower()}. */
-    boolean mentionsAny(String... words) {
-        String text = lower();
-        for (String word : words) {
-            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-                if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     String defaultRegion() {

@@ -23,11 +23,19 @@ final class CouponExtractor implements Extractor {
 
     @Override
     public void extract(String text, Candidates out) {
-        if (!out.mentionsAny(
-                "pcs", "transcash", "neosurf", "paysafe", "google", "itunes", "apple", "amazon", "steam")) {
-            return;
-        }
-        Mentions brands = Mentions.find(BRANDS, text);
+        Mentions brands = Mentions.find(
+                BRANDS,
+                text,
+                out,
+                "pcs",
+                "transcash",
+                "neosurf",
+                "paysafe",
+                "google",
+                "itunes",
+                "apple",
+                "amazon",
+                "steam");
         if (brands.isEmpty()) {
             return;
         }

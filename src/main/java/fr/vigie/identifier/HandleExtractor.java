@@ -20,7 +20,10 @@ final class HandleExtractor implements Extractor {
 
     @Override
     public void extract(String text, Candidates out) {
-        if (!out.mentionsAny(
+        Mentions platforms = Mentions.find(
+                PLATFORMS,
+                text,
+                out,
                 "insta",
                 "snap",
                 "telegram",
@@ -33,15 +36,17 @@ final class HandleExtractor implements Extractor {
                 "skype",
                 "signal",
                 "discord",
-                "kik")) {
-            return;
-        }
-        Mentions platforms = Mentions.find(PLATFORMS, text);
+                "kik");
         if (platforms.isEmpty()) {
             return;
         }
-        Matcher at = AT_NAME.matcher(text);
-        while (at.find()) {
+        Matcher at = AT_NAME.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int sign = text.indexOf('@'); sign >= 0; sign = text.indexOf('@', sign + 1)) {
+            // Tried only at each '@', not at every position of the text.
+            at.region(sign, text.length());
+            if (!at.lookingAt()) {
+                continue;
+            }
             int start = at.start();
             int end = trimDots(text, at.start(1), at.end(1));
             if (end < text.length()
@@ -54,8 +59,13 @@ final class HandleExtractor implements Extractor {
                         .ifPresent(handle -> out.add(start, end, handle));
             }
         }
-        Matcher colon = COLON_NAME.matcher(text);
-        while (colon.find()) {
+        Matcher colon = COLON_NAME.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (Mentions.Mention mention : platforms.all()) {
+            // "telegram: anna_92" starts with a platform word: tried only where one was found.
+            colon.region(mention.start(), text.length());
+            if (!colon.lookingAt()) {
+                continue;
+            }
             String name = colon.group(2);
             int end = trimDots(text, colon.start(2), colon.end(2));
             boolean marked = name.chars().anyMatch(c -> Chars.isDigit((char) c) || c == '_' || c == '.');

@@ -1,6 +1,7 @@
 package fr.vigie.identifier;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,41 @@ final class Mentions {
 
     private Mentions(Mention[] mentions) {
         this.mentions = mentions;
+    }
+
+    /**
+     * The mentions of a family whose every alternative starts with one of {@code starts} (lower-case): the pattern
+     * is tried only where such a start is found in the lower-cased text, not at every position.
+     */
+    static Mentions find(Pattern words, String text, Candidates out, String... starts) {
+        String lower = out.lower();
+        if (lower.length() != text.length()) { // lower-casing changed offsets (rare letters): read it all
+            return find(words, text);
+        }
+        java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
+        for (String start : starts) {
+            for (int at = lower.indexOf(start); at >= 0; at = lower.indexOf(start, at + 1)) {
+                positions.add(at);
+            }
+        }
+        if (positions.isEmpty()) {
+            return new Mentions(new Mention[0]);
+        }
+        Matcher matcher = words.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        List<Mention> found = new java.util.ArrayList<>();
+        int covered = 0;
+        for (int at : positions) {
+            if (at < covered) {
+                continue;
+            }
+            matcher.region(at, text.length());
+            if (matcher.lookingAt()) {
+                found.add(new Mention(
+                        matcher.start(), matcher.end(), matcher.group().toLowerCase(Locale.ROOT)));
+                covered = matcher.end();
+            }
+        }
+        return new Mentions(found.toArray(Mention[]::new));
     }
 
     static Mentions find(Pattern words, String text) {

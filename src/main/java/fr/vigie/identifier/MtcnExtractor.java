@@ -17,10 +17,8 @@ final class MtcnExtractor implements Extractor {
 
     @Override
     public void extract(String text, Candidates out) {
-        if (!out.mentionsAny("mtcn", "western", "wu", "money", "transfert")) {
-            return;
-        }
-        Mentions mentions = Mentions.find(CONTEXT_WORDS, text);
+        Mentions mentions =
+                Mentions.find(CONTEXT_WORDS, text, out, "mtcn", "western", "wu", "money", "numéro", "numero", "code");
         if (mentions.isEmpty()) {
             return;
         }
