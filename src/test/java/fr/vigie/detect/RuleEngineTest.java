@@ -8,8 +8,6 @@ import fr.vigie.rules.RuleSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +168,8 @@ class RuleEngineTest {
     }
 
     @Test
-    void fiftyKilobyteMessageCostsWellUnderTwoMilliseconds() {
+    void redFlagsInALongMessageAreFoundAtItsEnd() {
+        // Cost is measured by `vigie bench`, never by a timed test; this checks that a long text is read whole.
         StringBuilder text = new StringBuilder();
         String paragraph = "Bonjour à toutes et à tous, voici le compte rendu de la réunion de mardi dernier. "
                 + "Le budget a été validé par la direction, les équipes se retrouvent la semaine prochaine "
@@ -182,21 +181,6 @@ class RuleEngineTest {
         }
         Harmonised message = text(text + " Convocation INTERPOL : payez en coupons PCS sous 48 heures.");
         assertThat(bundled(message)).extracting(RedFlag::ruleId).contains("INTERPOL_CLAIM", "DEADLINE_HOURS");
-        // CPU time of this thread, best batch: other processes share the machine and would inflate wall time.
-        for (int i = 0; i < 500; i++) {
-            Engines.ENGINE.evaluate(message); // let the JIT compile the hot paths first
-        }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double best = Double.MAX_VALUE;
-        for (int batch = 0; batch < 20; batch++) {
-            int runs = 20;
-            long start = threads.getCurrentThreadCpuTime();
-            for (int i = 0; i < runs; i++) {
-                Engines.ENGINE.evaluate(message);
-            }
-            best = Math.min(best, (threads.getCurrentThreadCpuTime() - start) / 1e6 / runs);
-        }
-        assertThat(best).isLessThan(2.0);
     }
 
     private static List<String> smallIds(String text) {
