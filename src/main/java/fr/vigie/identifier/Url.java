@@ -49,12 +49,25 @@ public record Url(String normalized, String host, Domain domain) implements Iden
             "wickedid",
             "ef_id");
 
+    /**
+     * Checks the shape of the normal form without normalising it again (that would double the cost of every link
+     * found): a known scheme, then the host, then a path; the domain is the host's, or absent for an IP literal.
+     * {@link #parse} is the way to build one from what was written.
+     */
     public Url {
-        Optional<UrlNormalizer.Parts> again = UrlNormalizer.normalize(normalized);
-        if (again.isEmpty()
-                || !again.get().normalized().equals(normalized)
-                || !again.get().host().equals(host)
-                || !Objects.equals(again.get().domain(), domain)) {
+        Objects.requireNonNull(normalized, "normalized");
+        Objects.requireNonNull(host, "host");
+        int schemeEnd = normalized.indexOf("://");
+        boolean shaped = schemeEnd > 0
+                && UrlNormalizer.isScheme(normalized.substring(0, schemeEnd))
+                && normalized.startsWith(host, schemeEnd + 3)
+                && normalized.indexOf('/', schemeEnd + 3) >= schemeEnd + 3 + host.length()
+                && !normalized.contains("#")
+                && host.equals(host.toLowerCase(java.util.Locale.ROOT));
+        boolean hostMatches = domain == null
+                ? Ip.parse(host).isPresent()
+                : domain.normalized().equals(host);
+        if (!shaped || !hostMatches) {
             throw new IllegalArgumentException("not a URL in normal form");
         }
     }

@@ -15,6 +15,10 @@ final class UrlNormalizer {
 
     private UrlNormalizer() {}
 
+    static boolean isScheme(String scheme) {
+        return SCHEMES.contains(scheme);
+    }
+
     static Optional<Parts> normalize(String written) {
         if (written == null || written.isBlank() || written.length() > MAX_LENGTH) {
             return Optional.empty();
