@@ -83,15 +83,24 @@ public final class NormalisedText {
         return start + Character.charCount(original.codePointAt(start));
     }
 
+    /** The mapping of each ASCII char, made once: mail text is mostly ASCII, and a String per char is costly. */
+    private static final String[] ASCII = new String[0x80];
+
+    static {
+        for (int cp = 0; cp < 0x80; cp++) {
+            if (cp >= 'A' && cp <= 'Z') {
+                ASCII[cp] = String.valueOf((char) (cp + 32));
+            } else if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0x0b) {
+                ASCII[cp] = " ";
+            } else {
+                ASCII[cp] = cp < 0x20 || cp == 0x7f ? "" : String.valueOf((char) cp);
+            }
+        }
+    }
+
     private static String map(int cp) {
         if (cp < 0x80) {
-            if (cp >= 'A' && cp <= 'Z') {
-                return String.valueOf((char) (cp + 32));
-            }
-            if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0x0b) {
-                return " ";
-            }
-            return cp < 0x20 || cp == 0x7f ? "" : String.valueOf((char) cp);
+            return ASCII[cp];
         }
         if (cp < 0x10000) {
             String cached = BMP.get(cp);
