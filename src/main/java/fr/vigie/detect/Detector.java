@@ -4,6 +4,7 @@ import fr.vigie.harmonise.Harmonised;
 import fr.vigie.model.Judgement;
 import fr.vigie.model.ModelPrediction;
 import fr.vigie.model.ScamModel;
+import fr.vigie.rules.Schemes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -106,19 +107,19 @@ public final class Detector {
         Map<String, Double> modelShare = new HashMap<>();
         double scamMass = 0;
         for (Map.Entry<String, Double> e : prediction.schemes().entrySet()) {
-            if (AdviceBook.SCHEMES.contains(e.getKey())) {
+            if (Schemes.SCAMS.contains(e.getKey())) {
                 modelShare.put(e.getKey(), e.getValue());
                 scamMass += e.getValue();
             }
         }
         double rulePoints = ruleScore.byScheme().entrySet().stream()
-                .filter(e -> AdviceBook.SCHEMES.contains(e.getKey()))
+                .filter(e -> Schemes.SCAMS.contains(e.getKey()))
                 .mapToDouble(Map.Entry::getValue)
                 .sum();
         // Many rule points on a scheme are strong evidence of it; a single weak phrase should not outvote the model.
         double ruleWeight = RULE_SCHEME_SHARE * rulePoints / (rulePoints + RULE_SCALE);
         Map<String, Double> blended = new HashMap<>();
-        for (String scheme : AdviceBook.SCHEMES) {
+        for (String scheme : Schemes.SCAMS) {
             double fromModel = scamMass > 0 ? modelShare.getOrDefault(scheme, 0.0) / scamMass : 0;
             double fromRules = rulePoints > 0 ? ruleScore.byScheme().getOrDefault(scheme, 0.0) / rulePoints : 0;
             blended.put(scheme, (1 - ruleWeight) * fromModel + ruleWeight * fromRules);

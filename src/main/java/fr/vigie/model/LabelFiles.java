@@ -34,9 +34,7 @@ public final class LabelFiles {
     public static List<LabelRow> read(String name, String prefix, Reader reader) {
         BufferedReader in = new BufferedReader(reader);
         try {
-            in.mark(1 << 16);
-            String first = in.readLine();
-            in.reset();
+            String first = peekFirstLine(in);
             if (first == null) {
                 return List.of();
             }
@@ -50,9 +48,7 @@ public final class LabelFiles {
     }
 
     private static List<LabelRow> csv(String name, String prefix, List<List<String>> records) {
-        List<String> header = records.getFirst().stream()
-                .map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .toList();
+        List<String> header = header(records);
         int file = header.indexOf("file");
         int primary = header.indexOf("primary") >= 0 ? header.indexOf("primary") : header.indexOf("label");
         if (file < 0 || primary < 0) {
@@ -100,6 +96,21 @@ public final class LabelFiles {
         };
     }
 
+    /** The first line, left unread: it tells the SMS collection (label TAB text) from a CSV. */
+    private static String peekFirstLine(BufferedReader in) throws IOException {
+        in.mark(1 << 16);
+        String first = in.readLine();
+        in.reset();
+        return first;
+    }
+
+    /** A CSV's column names, trimmed and lower-cased. */
+    private static List<String> header(List<List<String>> records) {
+        return records.getFirst().stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
     private static String at(List<String> record, int index) {
         return index >= 0 && index < record.size() ? record.get(index).strip() : "";
     }
@@ -108,9 +119,7 @@ public final class LabelFiles {
     public static List<String> smsTexts(String name, Reader reader) {
         BufferedReader in = new BufferedReader(reader);
         try {
-            in.mark(1 << 16);
-            String first = in.readLine();
-            in.reset();
+            String first = peekFirstLine(in);
             if (first == null) {
                 return List.of();
             }
@@ -123,10 +132,7 @@ public final class LabelFiles {
                 return List.copyOf(texts);
             }
             List<List<String>> records = Csv.read(in);
-            int text = records.getFirst().stream()
-                    .map(h -> h.strip().toLowerCase(Locale.ROOT))
-                    .toList()
-                    .indexOf("text");
+            int text = header(records).indexOf("text");
             if (text < 0) {
                 throw new InvalidDataFileException(name, "needs a TEXT column");
             }
