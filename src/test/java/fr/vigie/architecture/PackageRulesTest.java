@@ -26,6 +26,7 @@ class PackageRulesTest {
             "harmonise",
             "model",
             "detect",
+            "report",
             "link",
             "orient",
             "render");

@@ -1,0 +1,114 @@
+package fr.vigie.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import fr.vigie.VigieException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+
+/** Opens the connection pool, brings the schema up to date, and gives the JDBI handle over it. */
+final class Database implements AutoCloseable {
+    /** The kind of database: some column types differ (see V1__reports.sql). */
+    enum Vendor {
+        H2,
+        POSTGRESQL
+    }
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final Vendor vendor;
+
+    private Database(HikariDataSource pool, Vendor vendor) {
+        this.pool = pool;
+        this.vendor = vendor;
+        this.jdbi = Jdbi.create(pool);
+        // A failed statement's message must never carry bound values: they are victims' data.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+    }
+
+    /**
+     * The embedded H2 store in {@code dir}. WRITE_DELAY=0 makes every commit write the store before it returns
+     * (H2 has no redo log: with the default delay an acknowledged report could be lost by a crash).
+     */
+    static Database embedded(Path dir) {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("vigie")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        return open(url, null, null, Vendor.H2);
+    }
+
+    /** A PostgreSQL database; user and password may be in the URL. */
+    static Database postgres(String url) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new VigieException("--db must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db?user=...)");
+        }
+        return open(url, null, null, Vendor.POSTGRESQL);
+    }
+
+    private static Database open(String url, String user, String password, Vendor vendor) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null) {
+            config.setUsername(user);
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(vendor == Vendor.H2 ? 8 : 16);
+        config.setPoolName("vigie-store");
+        config.setAutoCommit(true);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new VigieException(describe(vendor, e), e);
+        }
+        try {
+            Map<String, String> types = vendor == Vendor.H2
+                    ? Map.of("blob", "BINARY LARGE OBJECT", "text", "CHARACTER LARGE OBJECT")
+                    : Map.of("blob", "BYTEA", "text", "TEXT");
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:fr/vigie/store/migration")
+                    .placeholders(types)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new VigieException("the store's schema could not be brought up to date", e);
+        }
+        return new Database(pool, vendor);
+    }
+
+    private static String describe(Vendor vendor, RuntimeException e) {
+        String text = String.valueOf(e.getMessage())
+                + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+        if (vendor == Vendor.H2 && text.contains("locked")) {
+            return "the embedded store is in use by another Vigie process";
+        }
+        return vendor == Vendor.H2
+                ? "the embedded store cannot be opened"
+                : "the PostgreSQL database cannot be reached";
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    Vendor vendor() {
+        return vendor;
+    }
+
+    @Override
+    public void close() {
+        if (vendor == Vendor.H2) {
+            // Compact on a clean stop; a crash needs nothing of this (every commit was written).
+            try {
+                jdbi.useHandle(h -> h.execute("SHUTDOWN"));
+            } catch (RuntimeException ignored) {
+                // the pool closes all the same
+            }
+        }
+        pool.close();
+    }
+}

@@ -1,0 +1,654 @@
+package fr.vigie.store;
+
+import fr.vigie.VigieException;
+import fr.vigie.app.Config;
+import fr.vigie.detect.Verdict;
+import fr.vigie.i18n.Lang;
+import fr.vigie.identifier.Kind;
+import fr.vigie.message.Evidence;
+import fr.vigie.render.CheckJson;
+import fr.vigie.report.Channel;
+import fr.vigie.report.Contact;
+import fr.vigie.report.Loss;
+import fr.vigie.report.NewReport;
+import fr.vigie.report.PaymentMethod;
+import fr.vigie.report.PreparedReport;
+import fr.vigie.report.PreparedReport.Origin;
+import fr.vigie.report.PreparedReport.PreparedEvidence;
+import fr.vigie.report.PreparedReport.ReportIdentifier;
+import fr.vigie.report.Report;
+import fr.vigie.report.Report.StatusChange;
+import fr.vigie.report.Report.StoredEvidence;
+import fr.vigie.report.Report.StoredIdentifier;
+import fr.vigie.report.ReportSummary;
+import fr.vigie.report.Situation;
+import fr.vigie.report.Status;
+import fr.vigie.report.Submission;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The report store. Every method is safe to call from many threads; each write is one transaction, committed before
+ * the method returns.
+ */
+public final class Store implements AutoCloseable {
+    private static final int RETRIES = 3;
+
+    private final Database db;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final Optional<Path> folder;
+
+    private Store(Database db, Secrets secrets, Clock clock, Optional<Path> folder) {
+        this.db = db;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.folder = folder;
+    }
+
+    /** The store {@code config} names: PostgreSQL when it has a JDBC URL, else H2 embedded in its data folder. */
+    public static Store open(Config config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    public static Store open(Config config, Clock clock) {
+        Path dir = config.dataDir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new VigieException("the data folder " + dir + " cannot be created", e);
+        }
+        Secrets secrets = Secrets.in(dir);
+        Database db = config.jdbcUrl().map(Database::postgres).orElseGet(() -> Database.embedded(dir));
+        return new Store(db, secrets, clock, config.jdbcUrl().isPresent() ? Optional.empty() : Optional.of(dir));
+    }
+
+    /** Which database this is: {@code h2} or {@code postgresql}. */
+    public String vendor() {
+        return db.vendor().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Stores one report, or finds it if the same submission was stored before. */
+    public Submission submit(PreparedReport report) {
+        return submitAll(List.of(report)).get(0);
+    }
+
+    /**
+     * Stores a batch of reports in one transaction (bulk import): all are kept, or none. A submission already
+     * stored, in this batch or before, gives the first one's id and token.
+     */
+    public List<Submission> submitAll(List<PreparedReport> batch) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.jdbi().inTransaction(h -> insertAll(h, batch, now));
+            } catch (JdbiException e) {
+                // Two identical submissions at once: the second loses the race on a unique key; its retry finds
+                // the first one's report.
+                if (attempt >= RETRIES || !isUniqueViolation(e)) {
+                    throw new VigieException("the report could not be stored", e);
+                }
+            }
+        }
+    }
+
+    private List<Submission> insertAll(Handle h, List<PreparedReport> batch, Instant now) {
+        List<Submission> out = new ArrayList<>();
+        for (PreparedReport p : batch) {
+            String token = secrets.token(p.submissionKey());
+            Optional<String> existing = h.createQuery("SELECT id FROM report WHERE submission_key = :k")
+                    .bind("k", p.submissionKey())
+                    .mapTo(String.class)
+                    .findOne();
+            if (existing.isPresent()) {
+                out.add(new Submission(existing.get(), token, true));
+                continue;
+            }
+            String id = Secrets.randomId("VG-", 6).toUpperCase(java.util.Locale.ROOT);
+            insert(h, id, token, p, now);
+            out.add(new Submission(id, token, false));
+        }
+        return out;
+    }
+
+    private void insert(Handle h, String id, String token, PreparedReport p, Instant now) {
+        NewReport r = p.report();
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        String reporterId = null;
+        String pseudonym = null;
+        if (r.reporter().isPresent()) {
+            Contact c = r.reporter().get();
+            reporterId = Secrets.randomId("C-", 16);
+            pseudonym = secrets.pseudonym(reporterId);
+            h.createUpdate("INSERT INTO reporter (id, name, email, phone, created_at) VALUES (:id, :n, :e, :p, :at)")
+                    .bind("id", reporterId)
+                    .bind("n", c.name().orElse(null))
+                    .bind("e", c.email().orElse(null))
+                    .bind("p", c.phone().orElse(null))
+                    .bind("at", at)
+                    .execute();
+        }
+        h.createUpdate("""
+                        INSERT INTO report (id, submission_key, token_hash, reporter_id, reporter_pseudonym,
+                            received_at, source, minor, country, lang, channel, narrative, first_contact,
+                            last_contact, status, verdict, score, schemes)
+                        VALUES (:id, :key, :token, :reporter, :pseudonym, :at, :source, :minor, :country, :lang,
+                            :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes)""")
+                .bind("id", id)
+                .bind("key", p.submissionKey())
+                .bind("token", sha256(token))
+                .bind("reporter", reporterId)
+                .bind("pseudonym", pseudonym)
+                .bind("at", at)
+                .bind("source", r.source())
+                .bind("minor", r.situation().minor())
+                .bind("country", r.situation().country())
+                .bind("lang", r.situation().lang().id())
+                .bind("channel", r.channel().id())
+                .bind("narrative", r.narrative())
+                .bind("first", r.firstContact().orElse(null))
+                .bind("last", r.lastContact().orElse(null))
+                .bind("status", Status.NEW.id())
+                .bind("verdict", p.verdict().map(Verdict::id).orElse(null))
+                .bind("score", p.score())
+                .bind("schemes", String.join(",", p.schemes()))
+                .execute();
+        h.createUpdate("INSERT INTO report_status (report_id, seq, status, changed_at, actor, note) "
+                        + "VALUES (:id, 0, :status, :at, :actor, :note)")
+                .bind("id", id)
+                .bind("status", Status.NEW.id())
+                .bind("at", at)
+                .bind("actor", r.source())
+                .bind("note", "received")
+                .execute();
+        if (!r.losses().isEmpty()) {
+            PreparedBatch losses =
+                    h.prepareBatch("INSERT INTO loss (report_id, seq, amount, currency, method, paid_on) "
+                            + "VALUES (:id, :seq, :amount, :currency, :method, :paid)");
+            for (int i = 0; i < r.losses().size(); i++) {
+                Loss loss = r.losses().get(i);
+                losses.bind("id", id)
+                        .bind("seq", i)
+                        .bind("amount", loss.amount())
+                        .bind("currency", loss.currency())
+                        .bind("method", loss.method().id())
+                        .bind("paid", loss.paidOn().orElse(null))
+                        .add();
+            }
+            losses.execute();
+        }
+        if (!p.identifiers().isEmpty()) {
+            PreparedBatch ids = h.prepareBatch(
+                    "INSERT INTO report_identifier (report_id, kind, normalized, origin) VALUES (:id, :kind, :value, :origin)");
+            for (ReportIdentifier ri : p.identifiers()) {
+                ids.bind("id", id)
+                        .bind("kind", ri.identifier().kind().id())
+                        .bind("value", ri.identifier().normalized())
+                        .bind("origin", ri.origin().id())
+                        .add();
+            }
+            ids.execute();
+        }
+        for (int seq = 0; seq < p.evidence().size(); seq++) {
+            insertEvidence(h, id, seq, p.evidence().get(seq), r, at);
+        }
+    }
+
+    private void insertEvidence(Handle h, String id, int seq, PreparedEvidence e, NewReport r, OffsetDateTime at) {
+        boolean known = h.createQuery("SELECT COUNT(*) FROM evidence_blob WHERE sha256 = :sha")
+                        .bind("sha", e.sha256())
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
+        if (!known) {
+            h.createUpdate(
+                            "INSERT INTO evidence_blob (sha256, size, bytes, stored_at) VALUES (:sha, :size, :bytes, :at)")
+                    .bind("sha", e.sha256())
+                    .bind("size", (long) e.file().bytes().length)
+                    .bind("bytes", e.file().bytes())
+                    .bind("at", at)
+                    .execute();
+        }
+        Lang lang = r.situation().lang();
+        String analysis = e.message().isPresent() && e.analysis().isPresent()
+                ? CheckJson.line(CheckJson.of(e.message().get(), e.analysis().get(), lang))
+                : null;
+        h.createUpdate("""
+                        INSERT INTO evidence (report_id, seq, sha256, filename, media_type, received_at, refusal,
+                            verdict, analysis, derived_text)
+                        VALUES (:id, :seq, :sha, :name, :type, :at, :refusal, :verdict, :analysis, :text)""")
+                .bind("id", id)
+                .bind("seq", seq)
+                .bind("sha", e.sha256())
+                .bind("name", clip(e.file().filename(), 255))
+                .bind("type", clip(e.file().mediaType(), 255))
+                .bind("at", at)
+                .bind("refusal", e.refusal().orElse(null))
+                .bind("verdict", e.analysis().map(a -> a.verdict().id()).orElse(null))
+                .bind("analysis", analysis)
+                .bind("text", e.message().map(m -> m.fullText()).orElse(null))
+                .execute();
+        custody(
+                h,
+                e.sha256(),
+                id,
+                at,
+                "received",
+                r.source(),
+                r.channel().id(),
+                e.file().bytes().length);
+    }
+
+    private static void custody(
+            Handle h,
+            String sha,
+            String reportId,
+            OffsetDateTime at,
+            String action,
+            String actor,
+            String channel,
+            long size) {
+        h.createUpdate("INSERT INTO custody (sha256, report_id, at, action, actor, channel, size) "
+                        + "VALUES (:sha, :id, :at, :action, :actor, :channel, :size)")
+                .bind("sha", sha)
+                .bind("id", reportId)
+                .bind("at", at)
+                .bind("action", action)
+                .bind("actor", clip(actor, 80))
+                .bind("channel", channel)
+                .bind("size", size)
+                .execute();
+    }
+
+    /** A stored report, without the reporter's identity. */
+    public Optional<Report> report(String id) {
+        return db.jdbi()
+                .inTransaction(h -> h.createQuery("SELECT * FROM report WHERE id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> reportRow(rs))
+                        .findOne()
+                        .map(row -> row.complete(h)));
+    }
+
+    /** Whether {@code token} is the follow-up token of report {@code id} (compared in constant time). */
+    public boolean tokenOpens(String id, String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return false;
+        }
+        Optional<String> stored = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT token_hash FROM report WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .findOne());
+        return stored.isPresent()
+                && MessageDigest.isEqual(
+                        stored.get().getBytes(StandardCharsets.US_ASCII),
+                        sha256(token).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Evidence bytes read back, checked against their address; the access joins the chain of custody. */
+    public Optional<EvidenceContent> evidence(String reportId, int seq, String actor) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        return db.jdbi().inTransaction(h -> {
+            Optional<StoredEvidence> meta = h.createQuery("SELECT * FROM evidence WHERE report_id = :id AND seq = :seq")
+                    .bind("id", reportId)
+                    .bind("seq", seq)
+                    .map((rs, ctx) -> evidenceRow(rs))
+                    .findOne();
+            if (meta.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] bytes = h.createQuery("SELECT bytes FROM evidence_blob WHERE sha256 = :sha")
+                    .bind("sha", meta.get().sha256())
+                    .map((rs, ctx) -> rs.getBytes(1))
+                    .one();
+            if (!Evidence.sha256(bytes).equals(meta.get().sha256())) {
+                throw new VigieException("evidence " + meta.get().sha256() + " does not match its hash");
+            }
+            custody(h, meta.get().sha256(), reportId, at, "read", actor, null, bytes.length);
+            return Optional.of(new EvidenceContent(meta.get(), bytes));
+        });
+    }
+
+    /** Evidence bytes with what the store knows of them. */
+    public record EvidenceContent(StoredEvidence meta, byte[] bytes) {}
+
+    /** One event in the life of an evidence item. */
+    public record CustodyEvent(
+            String sha256,
+            Optional<String> reportId,
+            Instant at,
+            String action,
+            String actor,
+            Optional<String> channel) {}
+
+    /** The chain of custody of the bytes with this SHA-256, oldest first. */
+    public List<CustodyEvent> custody(String sha256) {
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT * FROM custody WHERE sha256 = :sha ORDER BY id")
+                        .bind("sha", sha256)
+                        .map((rs, ctx) -> new CustodyEvent(
+                                rs.getString("sha256"),
+                                Optional.ofNullable(rs.getString("report_id")),
+                                instant(rs, "at"),
+                                rs.getString("action"),
+                                rs.getString("actor"),
+                                Optional.ofNullable(rs.getString("channel"))))
+                        .list());
+    }
+
+    /** Moves a report to another status, with who did it and why; false if there is no such report. */
+    public boolean changeStatus(String id, Status status, String actor, String note) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        return db.jdbi().inTransaction(h -> {
+            int updated = h.createUpdate("UPDATE report SET status = :s WHERE id = :id")
+                    .bind("s", status.id())
+                    .bind("id", id)
+                    .execute();
+            if (updated == 0) {
+                return false;
+            }
+            int seq = h.createQuery("SELECT COALESCE(MAX(seq), -1) + 1 FROM report_status WHERE report_id = :id")
+                    .bind("id", id)
+                    .mapTo(Integer.class)
+                    .one();
+            h.createUpdate("INSERT INTO report_status (report_id, seq, status, changed_at, actor, note) "
+                            + "VALUES (:id, :seq, :s, :at, :actor, :note)")
+                    .bind("id", id)
+                    .bind("seq", seq)
+                    .bind("s", status.id())
+                    .bind("at", at)
+                    .bind("actor", clip(actor, 80))
+                    .bind("note", note == null ? null : clip(note, 2000))
+                    .execute();
+            return true;
+        });
+    }
+
+    /**
+     * Reports matching the filters, newest first.
+     *
+     * @param ids when present, only these reports (the result of a full-text search)
+     */
+    public List<ReportSummary> list(ReportFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM report WHERE 1 = 1");
+        filter.scheme().ifPresent(s -> sql.append(" AND (',' || schemes || ',') LIKE :scheme"));
+        filter.from().ifPresent(f -> sql.append(" AND received_at >= :from"));
+        filter.to().ifPresent(t -> sql.append(" AND received_at < :to"));
+        filter.status().ifPresent(s -> sql.append(" AND status = :status"));
+        filter.ids().ifPresent(ids -> sql.append(ids.isEmpty() ? " AND 1 = 0" : " AND id IN (<ids>)"));
+        sql.append(" ORDER BY received_at DESC, id LIMIT :limit OFFSET :offset");
+        return db.jdbi().withHandle(h -> {
+            Query q = h.createQuery(sql.toString());
+            filter.scheme().ifPresent(s -> q.bind("scheme", "%," + s + ",%"));
+            filter.from().ifPresent(f -> q.bind("from", OffsetDateTime.ofInstant(f, ZoneOffset.UTC)));
+            filter.to().ifPresent(t -> q.bind("to", OffsetDateTime.ofInstant(t, ZoneOffset.UTC)));
+            filter.status().ifPresent(s -> q.bind("status", s.id()));
+            filter.ids().filter(ids -> !ids.isEmpty()).ifPresent(ids -> q.bindList("ids", ids));
+            q.bind("limit", filter.limit()).bind("offset", filter.offset());
+            return q.map((rs, ctx) -> {
+                        ReportRow row = reportRow(rs);
+                        return new ReportSummary(
+                                row.id,
+                                row.receivedAt,
+                                row.status,
+                                row.channel,
+                                row.situation.minor(),
+                                row.situation.country(),
+                                row.verdict,
+                                row.score,
+                                row.schemes);
+                    })
+                    .list();
+        });
+    }
+
+    /** What full-text search indexes of a report: its narrative and the text of its messages. */
+    public record Indexable(String id, Lang lang, String narrative, List<String> texts) {}
+
+    /** Every report's searchable text, in id order, streamed (for a rebuild of the search index). */
+    public void forEachIndexable(Consumer<Indexable> sink) {
+        db.jdbi().useHandle(h -> {
+            try (var rows = h
+                    .createQuery("SELECT id, lang, narrative FROM report ORDER BY id")
+                    .setFetchSize(500)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .stream()) {
+                rows.forEach(row -> sink.accept(indexable(row[0], row[1], row[2])));
+            }
+        });
+    }
+
+    /** The searchable text of one report. */
+    public Optional<Indexable> indexable(String id) {
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT id, lang, narrative FROM report WHERE id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                        .findOne())
+                .map(row -> indexable(row[0], row[1], row[2]));
+    }
+
+    private Indexable indexable(String id, String lang, String narrative) {
+        List<String> texts = db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT derived_text FROM evidence WHERE report_id = :id AND derived_text IS NOT NULL ORDER BY seq")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .list());
+        return new Indexable(id, Lang.fromId(lang).orElse(Lang.FR), narrative, texts);
+    }
+
+    /** How many distinct evidence files the store holds (one per SHA-256). */
+    long blobCount() {
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM evidence_blob")
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    /** How many reports the store holds. */
+    public long count() {
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM report")
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    /** The bytes the store takes on disk (the embedded store's folder; the database's size on PostgreSQL). */
+    public long sizeOnDisk() {
+        if (folder.isPresent()) {
+            try (var files = Files.walk(folder.get())) {
+                return files.filter(Files::isRegularFile)
+                        .mapToLong(p -> p.toFile().length())
+                        .sum();
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT pg_database_size(current_database())")
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    // ---- rows
+
+    /** A report row before its child rows are read. */
+    private record ReportRow(
+            String id,
+            Instant receivedAt,
+            String source,
+            Situation situation,
+            Channel channel,
+            String narrative,
+            Optional<LocalDate> first,
+            Optional<LocalDate> last,
+            Status status,
+            Optional<Verdict> verdict,
+            int score,
+            List<String> schemes,
+            Optional<String> pseudonym) {
+
+        Report complete(Handle h) {
+            List<Loss> losses = h.createQuery("SELECT * FROM loss WHERE report_id = :id ORDER BY seq")
+                    .bind("id", id)
+                    .map((rs, ctx) -> new Loss(
+                            rs.getBigDecimal("amount"),
+                            rs.getString("currency").strip(),
+                            PaymentMethod.fromId(rs.getString("method")).orElse(PaymentMethod.OTHER),
+                            Optional.ofNullable(rs.getObject("paid_on", LocalDate.class))))
+                    .list();
+            List<StatusChange> history = h.createQuery("SELECT * FROM report_status WHERE report_id = :id ORDER BY seq")
+                    .bind("id", id)
+                    .map((rs, ctx) -> new StatusChange(
+                            Status.fromId(rs.getString("status")).orElseThrow(),
+                            instant(rs, "changed_at"),
+                            rs.getString("actor"),
+                            rs.getString("note")))
+                    .list();
+            List<StoredEvidence> evidence = h.createQuery("SELECT * FROM evidence WHERE report_id = :id ORDER BY seq")
+                    .bind("id", id)
+                    .map((rs, ctx) -> evidenceRow(rs))
+                    .list();
+            List<Long> sizes = h.createQuery(
+                            "SELECT b.size FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256 "
+                                    + "WHERE e.report_id = :id ORDER BY e.seq")
+                    .bind("id", id)
+                    .mapTo(Long.class)
+                    .list();
+            List<StoredEvidence> sized = new ArrayList<>();
+            for (int i = 0; i < evidence.size(); i++) {
+                StoredEvidence e = evidence.get(i);
+                sized.add(new StoredEvidence(
+                        e.seq(),
+                        e.sha256(),
+                        sizes.get(i),
+                        e.filename(),
+                        e.mediaType(),
+                        e.receivedAt(),
+                        e.refusal(),
+                        e.verdict(),
+                        e.analysisJson()));
+            }
+            List<StoredIdentifier> identifiers = h.createQuery(
+                            "SELECT kind, normalized, origin FROM report_identifier WHERE report_id = :id ORDER BY kind, normalized")
+                    .bind("id", id)
+                    .map((rs, ctx) -> new StoredIdentifier(
+                            Kind.fromId(rs.getString(1)),
+                            rs.getString(2),
+                            "declared".equals(rs.getString(3)) ? Origin.DECLARED : Origin.FOUND))
+                    .list();
+            return new Report(
+                    id,
+                    receivedAt,
+                    source,
+                    situation,
+                    channel,
+                    narrative,
+                    first,
+                    last,
+                    losses,
+                    status,
+                    history,
+                    sized,
+                    identifiers,
+                    verdict,
+                    score,
+                    schemes,
+                    pseudonym);
+        }
+    }
+
+    private static ReportRow reportRow(ResultSet rs) throws SQLException {
+        String schemes = rs.getString("schemes");
+        return new ReportRow(
+                rs.getString("id"),
+                instant(rs, "received_at"),
+                rs.getString("source"),
+                new Situation(
+                        rs.getBoolean("minor"),
+                        rs.getString("country").strip(),
+                        Lang.fromId(rs.getString("lang")).orElse(Lang.FR)),
+                Channel.fromId(rs.getString("channel")).orElse(Channel.OTHER),
+                rs.getString("narrative"),
+                Optional.ofNullable(rs.getObject("first_contact", LocalDate.class)),
+                Optional.ofNullable(rs.getObject("last_contact", LocalDate.class)),
+                Status.fromId(rs.getString("status")).orElse(Status.NEW),
+                verdict(rs.getString("verdict")),
+                rs.getInt("score"),
+                schemes == null || schemes.isEmpty() ? List.of() : Arrays.asList(schemes.split(",")),
+                Optional.ofNullable(rs.getString("reporter_pseudonym")));
+    }
+
+    private static StoredEvidence evidenceRow(ResultSet rs) throws SQLException {
+        return new StoredEvidence(
+                rs.getInt("seq"),
+                rs.getString("sha256"),
+                -1,
+                rs.getString("filename"),
+                rs.getString("media_type"),
+                instant(rs, "received_at"),
+                Optional.ofNullable(rs.getString("refusal")),
+                verdict(rs.getString("verdict")),
+                Optional.ofNullable(rs.getString("analysis")));
+    }
+
+    private static Optional<Verdict> verdict(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        for (Verdict v : Verdict.values()) {
+            if (v.id().equals(id)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String sha256(String text) {
+        return Evidence.sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String clip(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

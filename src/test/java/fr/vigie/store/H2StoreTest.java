@@ -1,0 +1,22 @@
+package fr.vigie.store;
+
+import fr.vigie.app.Config;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store suite on the embedded H2 store, in a fresh folder per test. */
+class H2StoreTest extends StoreContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    Store open(Clock clock) {
+        return Store.open(Config.defaults().withDataDir(dir).withJdbcUrl(null), clock);
+    }
+
+    @Override
+    Store reopen(Clock clock) {
+        return open(clock);
+    }
+}

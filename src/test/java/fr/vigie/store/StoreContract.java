@@ -1,0 +1,314 @@
+package fr.vigie.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.app.App;
+import fr.vigie.app.Config;
+import fr.vigie.detect.Verdict;
+import fr.vigie.identifier.Kind;
+import fr.vigie.message.Evidence;
+import fr.vigie.report.EvidenceFile;
+import fr.vigie.report.Intake;
+import fr.vigie.report.PreparedReport;
+import fr.vigie.report.PreparedReport.Origin;
+import fr.vigie.report.Report;
+import fr.vigie.report.ReportForm;
+import fr.vigie.report.ReportSummary;
+import fr.vigie.report.Status;
+import fr.vigie.report.Submission;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The store's behaviour, the same on every database: each subclass says how to open a fresh, empty store. */
+abstract class StoreContract {
+    static App app;
+    static Intake intake;
+    static ReportForm form;
+
+    static final Instant NOW = Instant.parse("2026-11-20T10:15:30.123456Z");
+
+    Store store;
+
+    /** A fresh, empty store at the given clock. */
+    abstract Store open(Clock clock) throws Exception;
+
+    /** The same store opened again (after a close), or the same one if reopening means nothing here. */
+    abstract Store reopen(Clock clock) throws Exception;
+
+    @BeforeAll
+    static void wire() {
+        app = new App(Config.defaults());
+        intake = new Intake(app.harmoniser(), app.detector());
+        form = new ReportForm(new fr.vigie.identifier.Identifiers());
+    }
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = open(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    static byte[] resource(String path) throws IOException {
+        try (InputStream in = StoreContract.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    static Map<String, List<String>> fields(String... pairs) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
+        }
+        return map;
+    }
+
+    PreparedReport interpolReport(String narrative) throws IOException {
+        byte[] eml = resource("/detect/fake_authority/interpol_summons_gmail.eml");
+        return intake.prepare(form.read(
+                fields(
+                        "contact_name", "Marie Dupont",
+                        "contact_email", "marie.dupont@example.fr",
+                        "country", "FR",
+                        "channel", "email",
+                        "narrative", narrative,
+                        "first_contact", "2026-11-02",
+                        "loss", "350 EUR coupon 2026-11-03",
+                        "loss", "1200.50 EUR transfer",
+                        "identifier", "FR76 3000 6000 0112 3456 7890 189"),
+                List.of(new EvidenceFile("convocation.eml", "message/rfc822", eml)),
+                "web"));
+    }
+
+    @Test
+    void aStoredReportIsFoundAgainWithEveryField() throws IOException {
+        Submission s = store.submit(interpolReport("J'ai reçu une convocation d'INTERPOL et j'ai payé."));
+
+        Report r = store.report(s.id()).orElseThrow();
+        assertThat(r.id()).isEqualTo(s.id());
+        assertThat(r.receivedAt()).isEqualTo(NOW);
+        assertThat(r.channel().id()).isEqualTo("email");
+        assertThat(r.situation().country()).isEqualTo("FR");
+        assertThat(r.narrative()).isEqualTo("J'ai reçu une convocation d'INTERPOL et j'ai payé.");
+        assertThat(r.firstContact()).hasValue(java.time.LocalDate.parse("2026-11-02"));
+        assertThat(r.losses()).hasSize(2);
+        assertThat(r.losses().get(1).amount()).isEqualByComparingTo("1200.50");
+        assertThat(r.losses().get(0).method().id()).isEqualTo("coupon");
+        assertThat(r.status()).isEqualTo(Status.NEW);
+        assertThat(r.history()).extracting(Report.StatusChange::status).containsExactly(Status.NEW);
+        assertThat(r.verdict()).hasValue(Verdict.SCAM);
+        assertThat(r.schemes()).contains("fake_authority");
+        assertThat(r.identifiers())
+                .contains(new Report.StoredIdentifier(Kind.IBAN, "FR7630006000011234567890189", Origin.DECLARED));
+        assertThat(r.identifiers()).anyMatch(i -> i.origin() == Origin.FOUND);
+        assertThat(r.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.filename()).isEqualTo("convocation.eml");
+            assertThat(e.size()).isPositive();
+            assertThat(e.analysisJson())
+                    .hasValueSatisfying(json -> assertThat(json).contains("\"verdict\""));
+        });
+    }
+
+    @Test
+    void evidenceBytesComeBackExactlyAndEachReadJoinsTheChainOfCustody() throws IOException {
+        byte[] eml = resource("/detect/fake_authority/interpol_summons_gmail.eml");
+        Submission s = store.submit(interpolReport("convocation"));
+
+        Store.EvidenceContent content =
+                store.evidence(s.id(), 0, "analyst:alice").orElseThrow();
+        assertThat(content.bytes()).isEqualTo(eml);
+        assertThat(content.meta().sha256()).isEqualTo(Evidence.sha256(eml));
+
+        List<Store.CustodyEvent> chain = store.custody(Evidence.sha256(eml));
+        assertThat(chain).extracting(Store.CustodyEvent::action).containsExactly("received", "read");
+        assertThat(chain.get(0).channel()).hasValue("email");
+        assertThat(chain.get(1).actor()).isEqualTo("analyst:alice");
+        assertThat(store.evidence(s.id(), 7, "analyst:alice")).isEmpty();
+    }
+
+    @Test
+    void theSameBytesInTwoReportsAreStoredOnce() throws IOException {
+        store.submit(interpolReport("first victim"));
+        store.submit(interpolReport("second victim"));
+
+        assertThat(store.count()).isEqualTo(2);
+        assertThat(store.blobCount()).isEqualTo(1);
+    }
+
+    @Test
+    void submittingTheSameFieldsAndBytesTwiceGivesOneReportAndTheSameToken() throws IOException {
+        Submission first = store.submit(interpolReport("same"));
+        Submission second = store.submit(interpolReport("same"));
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.token()).isEqualTo(first.token());
+        assertThat(second.duplicate()).isTrue();
+        assertThat(first.duplicate()).isFalse();
+        assertThat(store.count()).isEqualTo(1);
+    }
+
+    @Test
+    void identicalSubmissionsRacingEachOtherGiveOneReport() throws Exception {
+        PreparedReport report = interpolReport("racing");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Submission>> tasks = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tasks.add(() -> store.submit(report));
+            }
+            var ids = new HashSet<String>();
+            for (Future<Submission> f : pool.invokeAll(tasks)) {
+                ids.add(f.get().id());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(store.count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void onlyTheFollowUpTokenOpensAReport() throws IOException {
+        Submission s = store.submit(interpolReport("token"));
+
+        assertThat(store.tokenOpens(s.id(), s.token())).isTrue();
+        assertThat(store.tokenOpens(s.id(), s.token() + "x")).isFalse();
+        assertThat(store.tokenOpens(s.id(), "")).isFalse();
+        assertThat(store.tokenOpens("VG-000000000000", s.token())).isFalse();
+        assertThat(s.toString()).doesNotContain(s.token());
+    }
+
+    @Test
+    void analystsSeeAPseudonymNeverTheReportersIdentity() throws IOException {
+        Submission s = store.submit(interpolReport("pseudonym"));
+
+        Report r = store.report(s.id()).orElseThrow();
+        assertThat(r.reporterPseudonym()).hasValueSatisfying(p -> assertThat(p).startsWith("P-"));
+        assertThat(r.toString()).doesNotContain("Marie").doesNotContain("marie.dupont");
+    }
+
+    @Test
+    void anAnonymousReportHasNoPseudonym() {
+        PreparedReport anonymous = intake.prepare(
+                form.read(fields("narrative", "Un faux conseiller bancaire m'a appelé."), List.of(), "web"));
+        Submission s = store.submit(anonymous);
+
+        assertThat(store.report(s.id()).orElseThrow().reporterPseudonym()).isEmpty();
+    }
+
+    @Test
+    void statusChangesKeepTheirHistory() throws IOException {
+        Submission s = store.submit(interpolReport("status"));
+
+        assertThat(store.changeStatus(s.id(), Status.TRIAGED, "analyst:bob", "fake authority, coupons"))
+                .isTrue();
+        assertThat(store.changeStatus(s.id(), Status.ORIENTED, "analyst:bob", null))
+                .isTrue();
+        assertThat(store.changeStatus("VG-000000000000", Status.CLOSED, "analyst:bob", null))
+                .isFalse();
+
+        Report r = store.report(s.id()).orElseThrow();
+        assertThat(r.status()).isEqualTo(Status.ORIENTED);
+        assertThat(r.history())
+                .extracting(Report.StatusChange::status)
+                .containsExactly(Status.NEW, Status.TRIAGED, Status.ORIENTED);
+        assertThat(r.history().get(1).actor()).isEqualTo("analyst:bob");
+        assertThat(r.history().get(1).note()).isEqualTo("fake authority, coupons");
+    }
+
+    @Test
+    void listingFiltersBySchemeDateAndIds() throws IOException {
+        Submission scam = store.submit(interpolReport("list"));
+        Submission other = store.submit(intake.prepare(form.read(
+                fields("message", "Bonjour, je confirme notre dîner de samedi à 20h chez Paul."), List.of(), "web")));
+
+        List<ReportSummary> fake = store.list(new ReportFilter(
+                Optional.of("fake_authority"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                10,
+                0));
+        assertThat(fake).extracting(ReportSummary::id).containsExactly(scam.id());
+
+        List<ReportSummary> later = store.list(new ReportFilter(
+                Optional.empty(),
+                Optional.of(NOW.plusSeconds(1)),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                10,
+                0));
+        assertThat(later).isEmpty();
+
+        List<ReportSummary> byIds = store.list(new ReportFilter(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(List.of(other.id())),
+                10,
+                0));
+        assertThat(byIds).extracting(ReportSummary::id).containsExactly(other.id());
+        assertThat(store.list(ReportFilter.all())).hasSize(2);
+    }
+
+    @Test
+    void aBatchIsStoredWhole() throws IOException {
+        List<Submission> batch =
+                store.submitAll(List.of(interpolReport("a"), interpolReport("b"), interpolReport("a")));
+
+        assertThat(batch).hasSize(3);
+        assertThat(batch.get(2).id()).isEqualTo(batch.get(0).id());
+        assertThat(batch.get(2).duplicate()).isTrue();
+        assertThat(store.count()).isEqualTo(2);
+    }
+
+    @Test
+    void whatWasStoredIsThereAfterReopening() throws Exception {
+        Submission s = store.submit(interpolReport("reopen"));
+        store.close();
+        store = reopen(Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(store.report(s.id())).isPresent();
+        assertThat(store.tokenOpens(s.id(), s.token())).isTrue();
+        assertThat(store.evidence(s.id(), 0, "test").orElseThrow().bytes())
+                .isEqualTo(resource("/detect/fake_authority/interpol_summons_gmail.eml"));
+    }
+
+    @Test
+    void searchableTextHoldsTheNarrativeAndTheMessages() throws IOException {
+        Submission s = store.submit(interpolReport("J'ai payé en coupons PCS"));
+
+        Store.Indexable doc = store.indexable(s.id()).orElseThrow();
+        assertThat(doc.narrative()).contains("coupons PCS");
+        assertThat(doc.texts()).singleElement().asString().containsIgnoringCase("convocation judiciaire");
+        List<String> all = new ArrayList<>();
+        store.forEachIndexable(d -> all.add(d.id()));
+        assertThat(all).containsExactly(s.id());
+    }
+}
