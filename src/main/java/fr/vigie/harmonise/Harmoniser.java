@@ -74,6 +74,11 @@ public final class Harmoniser {
         return text(decoded.text(), decoded.charset(), evidence, warnings);
     }
 
+    /** True when {@link #harmonise(byte[])} would read these bytes as an e-mail, not as pasted text. */
+    public static boolean looksLikeEmail(byte[] bytes) {
+        return InputGate.looksLikeMail(withoutMboxSeparator(bytes));
+    }
+
     /** Harmonises text typed or pasted by a person (an SMS, a chat): never read as an e-mail. */
     public Harmonised harmoniseText(String text) {
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);

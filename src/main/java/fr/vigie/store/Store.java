@@ -53,6 +53,7 @@ import org.jdbi.v3.core.statement.Query;
  */
 public final class Store implements AutoCloseable {
     private static final int RETRIES = 3;
+    private static final int MAX_IDENTIFIER = 8192;
 
     private final Database db;
     private final Secrets secrets;
@@ -198,10 +199,18 @@ public final class Store implements AutoCloseable {
             losses.execute();
         }
         if (!p.identifiers().isEmpty()) {
-            PreparedBatch ids = h.prepareBatch(
-                    "INSERT INTO report_identifier (report_id, kind, normalized, origin) VALUES (:id, :kind, :value, :origin)");
+            PreparedBatch ids =
+                    h.prepareBatch("INSERT INTO report_identifier (report_id, value_hash, kind, normalized, origin) "
+                            + "VALUES (:id, :hash, :kind, :value, :origin)");
             for (ReportIdentifier ri : p.identifiers()) {
+                if (ri.identifier().normalized().length() > MAX_IDENTIFIER) {
+                    continue; // no real identifier is this long; the evidence keeps it all the same
+                }
                 ids.bind("id", id)
+                        .bind(
+                                "hash",
+                                valueHash(
+                                        ri.identifier().kind(), ri.identifier().normalized()))
                         .bind("kind", ri.identifier().kind().id())
                         .bind("value", ri.identifier().normalized())
                         .bind("origin", ri.origin().id())
@@ -642,6 +651,11 @@ public final class Store implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The key an identifier is looked up by: SHA-256 of {@code kind:normalized}. */
+    static String valueHash(Kind kind, String normalized) {
+        return sha256(kind.id() + ':' + normalized);
     }
 
     static String sha256(String text) {

@@ -55,15 +55,17 @@ CREATE TABLE loss (
     PRIMARY KEY (report_id, seq)
 );
 
--- One row per (report, identifier): the cross-referencing index reads this, never a table of pairs.
+-- One row per (report, identifier): the cross-referencing index reads this, never a table of pairs. Looked up by
+-- value_hash, the SHA-256 of "kind:normalized", so a 2,000-character link costs the index what an IBAN does.
 CREATE TABLE report_identifier (
     report_id VARCHAR(20) NOT NULL REFERENCES report (id) ON DELETE CASCADE,
+    value_hash CHAR(64) NOT NULL,
     kind VARCHAR(10) NOT NULL,
-    normalized VARCHAR(2048) NOT NULL,
+    normalized VARCHAR(8192) NOT NULL,
     origin VARCHAR(10) NOT NULL,
-    PRIMARY KEY (report_id, kind, normalized)
+    PRIMARY KEY (report_id, value_hash)
 );
-CREATE INDEX report_identifier_value ON report_identifier (kind, normalized);
+CREATE INDEX report_identifier_value ON report_identifier (value_hash);
 
 -- Evidence bytes, content-addressed: the same bytes are stored once, never altered.
 CREATE TABLE evidence_blob (
