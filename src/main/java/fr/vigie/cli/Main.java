@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             TrainCommand.class,
             EvalCommand.class,
-            TuneCommand.class
+            TuneCommand.class,
+            IndexCommand.class
         })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;
