@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             TuneCommand.class,
-            ImportCommand.class
+            ImportCommand.class,
+            IndexCommand.class
         })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;
