@@ -66,6 +66,11 @@ public final class Importer {
     /** One message read from the inputs, or why it could not be. */
     private record Item(String name, byte[] bytes, BadInputException error, long size) {}
 
+    /** Told of each report newly stored (the search index listens). */
+    public interface Stored {
+        void stored(String id, PreparedReport report);
+    }
+
     private final Harmoniser harmoniser;
     private final Intake intake;
     private final Store store;
@@ -103,6 +108,10 @@ public final class Importer {
     }
 
     public Summary run(List<Path> files, Progress progress) {
+        return run(files, progress, (id, report) -> {});
+    }
+
+    public Summary run(List<Path> files, Progress progress, Stored listener) {
         long start = System.nanoTime();
         long total = 0;
         for (Path f : files) {
@@ -122,19 +131,20 @@ public final class Importer {
                 for (var it = items(file); it.hasNext(); ) {
                     batch.add(it.next());
                     if (batch.size() == batchSize) {
-                        store(batch, pool, counts, progress, start);
+                        store(batch, pool, counts, progress, start, listener);
                         batch.clear();
                     }
                 }
             }
-            store(batch, pool, counts, progress, start);
+            store(batch, pool, counts, progress, start, listener);
         } finally {
             pool.shutdownNow();
         }
         return counts.summary(start);
     }
 
-    private void store(List<Item> batch, ExecutorService pool, Counts counts, Progress progress, long start) {
+    private void store(
+            List<Item> batch, ExecutorService pool, Counts counts, Progress progress, long start, Stored listener) {
         if (batch.isEmpty()) {
             return;
         }
@@ -171,11 +181,13 @@ public final class Importer {
         counts.analyseNanos += storing - analysing;
         List<Submission> stored = store.submitAll(ready);
         counts.storeNanos += System.nanoTime() - storing;
-        for (Submission s : stored) {
+        for (int i = 0; i < stored.size(); i++) {
+            Submission s = stored.get(i);
             if (s.duplicate()) {
                 counts.duplicates++;
             } else {
                 counts.imported++;
+                listener.stored(s.id(), ready.get(i));
             }
         }
         counts.bytes += bytes;

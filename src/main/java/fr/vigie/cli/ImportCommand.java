@@ -5,6 +5,7 @@ import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Importer;
 import fr.vigie.report.Intake;
+import fr.vigie.search.SearchIndex;
 import fr.vigie.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,7 +66,9 @@ final class ImportCommand implements Callable<Integer> {
         Config config = storeOptions.apply(Config.defaults()).withCountry(country.toUpperCase(Locale.ROOT));
         App app = new App(config);
         List<Path> files = Importer.files(inputs);
-        try (Store store = Store.open(config)) {
+        try (Store store = Store.open(config);
+                SearchIndex index = SearchIndex.open(config.dataDir().resolve("index"))) {
+            Importer.Stored indexer = (id, report) -> index.add(Store.indexable(id, report));
             Importer importer = new Importer(
                     app.harmoniser(),
                     new Intake(app.harmoniser(), app.detector()),
@@ -82,27 +85,33 @@ final class ImportCommand implements Callable<Integer> {
                         .setInitialMax(1)
                         .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                         .build()) {
-                    summary = importer.run(files, new Importer.Progress() {
-                        @Override
-                        public void total(long bytes) {
-                            bar.maxHint(Math.max(1, bytes));
-                        }
+                    summary = importer.run(
+                            files,
+                            new Importer.Progress() {
+                                @Override
+                                public void total(long bytes) {
+                                    bar.maxHint(Math.max(1, bytes));
+                                }
 
-                        @Override
-                        public void advance(long bytes, Importer.Summary sofar) {
-                            bar.stepBy(bytes);
-                            bar.setExtraMessage(" " + sofar.messages() + " messages");
-                        }
-                    });
+                                @Override
+                                public void advance(long bytes, Importer.Summary sofar) {
+                                    bar.stepBy(bytes);
+                                    bar.setExtraMessage(" " + sofar.messages() + " messages");
+                                }
+                            },
+                            indexer);
                 }
             } else {
-                summary = importer.run(files, new Importer.Progress() {
-                    @Override
-                    public void total(long bytes) {}
+                summary = importer.run(
+                        files,
+                        new Importer.Progress() {
+                            @Override
+                            public void total(long bytes) {}
 
-                    @Override
-                    public void advance(long bytes, Importer.Summary sofar) {}
-                });
+                            @Override
+                            public void advance(long bytes, Importer.Summary sofar) {}
+                        },
+                        indexer);
             }
             print(summary, out);
             return summary.rejectedCount() == 0 ? 0 : Main.UNREADABLE_INPUT;

@@ -448,6 +448,15 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** What {@link #indexable(String)} will give for a report just stored, without reading it back. */
+    public static Indexable indexable(String id, PreparedReport p) {
+        List<String> texts = p.evidence().stream()
+                .flatMap(e -> e.message().stream())
+                .map(m -> m.fullText())
+                .toList();
+        return new Indexable(id, p.report().situation().lang(), p.report().narrative(), texts);
+    }
+
     /** The searchable text of one report. */
     public Optional<Indexable> indexable(String id) {
         return db.jdbi()

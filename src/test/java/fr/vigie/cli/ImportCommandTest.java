@@ -1,0 +1,97 @@
+package fr.vigie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.app.Config;
+import fr.vigie.report.ReportSummary;
+import fr.vigie.search.SearchIndex;
+import fr.vigie.store.ReportFilter;
+import fr.vigie.store.Store;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImportCommandTest {
+    @TempDir
+    Path data;
+
+    record Run(int code, String out, String err) {}
+
+    private static Run vigie(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String fixture(String name) throws URISyntaxException {
+        return Path.of(ImportCommandTest.class.getResource("/import/" + name).toURI())
+                .toString();
+    }
+
+    private Store store() {
+        return Store.open(Config.defaults().withDataDir(data).withJdbcUrl(null));
+    }
+
+    @Test
+    void everyMessageOfFoldersAndMailboxesBecomesAReportAndRejectionsAreCountedWithTheirReason() throws Exception {
+        Run run = vigie("import", "--data", data.toString(), fixture("folder"), fixture("three.mbox"));
+
+        assertThat(run.out()).contains("imported 5,").contains("rejected 2");
+        assertThat(run.out()).contains("rejected 1: binary").contains("rejected 1: empty");
+        assertThat(run.code()).isEqualTo(3);
+        try (Store store = store()) {
+            List<ReportSummary> reports = store.list(ReportFilter.all());
+            assertThat(reports).hasSize(5);
+            String interpol = reports.stream()
+                    .filter(r -> r.schemes().contains("fake_authority"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            assertThat(store.report(interpol).orElseThrow().source()).isEqualTo("import");
+        }
+    }
+
+    @Test
+    void anImportRunAgainStoresNothingTwiceSoAnInterruptedImportResumes() throws Exception {
+        vigie("import", "--data", data.toString(), fixture("folder"));
+        Run second = vigie("import", "--data", data.toString(), fixture("folder"), fixture("three.mbox"));
+
+        assertThat(second.out()).contains("imported 3,").contains("duplicates 2");
+        try (Store store = store()) {
+            assertThat(store.count()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void importedReportsAreSearchableAtOnce() throws Exception {
+        vigie("import", "--data", data.toString(), fixture("folder"));
+
+        try (SearchIndex index = SearchIndex.open(data.resolve("index"))) {
+            assertThat(index.search("convoque commissaire", 10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aMissingInputIsSaidPlainlyAndNothingIsStored() {
+        Run run = vigie(
+                "import",
+                "--data",
+                data.toString(),
+                data.resolve("nowhere.mbox").toString());
+
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).contains("no such file or folder").doesNotContain("Exception");
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() throws Exception {
+        assertThat(vigie("import", "--data", data.toString(), "--threads", "0", fixture("folder"))
+                        .code())
+                .isEqualTo(2);
+    }
+}
