@@ -12,6 +12,8 @@ import fr.vigie.identifier.ExtractOptions;
 import fr.vigie.identifier.Identifiers;
 import fr.vigie.model.Judgement;
 import fr.vigie.model.ScamModel;
+import fr.vigie.render.CheckJson;
+import fr.vigie.report.Intake;
 import fr.vigie.rules.RuleSet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +108,12 @@ public final class App {
             }
         }
         return loaded;
+    }
+
+    /** What turns a submitted report into what the store keeps (each message analysed as {@code vigie check}). */
+    public Intake intake() {
+        return new Intake(
+                harmoniser, detector(), (h, analysis, lang) -> CheckJson.line(CheckJson.of(h, analysis, lang)));
     }
 
     /** A detector with the shipped rules and advice around another model (evaluation of a candidate model). */

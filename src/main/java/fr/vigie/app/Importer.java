@@ -52,7 +52,7 @@ public final class Importer {
             Map<String, Long> rejected,
             long bytes,
             Duration took,
-            Duration analysing,
+            Duration waitingForAnalysis,
             Duration storing) {
         public long rejectedCount() {
             return rejected.values().stream().mapToLong(Long::longValue).sum();
@@ -66,9 +66,9 @@ public final class Importer {
     /** One message read from the inputs, or why it could not be. */
     private record Item(String name, byte[] bytes, BadInputException error, long size) {}
 
-    /** Told of each report newly stored (the search index listens). */
+    /** Told of the reports newly stored, batch by batch (the search index listens). */
     public interface Stored {
-        void stored(String id, PreparedReport report);
+        void stored(List<Map.Entry<String, PreparedReport>> reports);
     }
 
     private final Harmoniser harmoniser;
@@ -108,7 +108,7 @@ public final class Importer {
     }
 
     public Summary run(List<Path> files, Progress progress) {
-        return run(files, progress, (id, report) -> {});
+        return run(files, progress, reports -> {});
     }
 
     public Summary run(List<Path> files, Progress progress, Stored listener) {
@@ -126,33 +126,51 @@ public final class Importer {
         ExecutorService pool = Executors.newFixedThreadPool(
                 threads, Thread.ofPlatform().daemon().factory());
         try {
+            // While one batch is written, the next is analysed: the store and the analysis overlap.
             List<Item> batch = new ArrayList<>(batchSize);
+            Analysing previous = null;
             for (Path file : files) {
                 for (var it = items(file); it.hasNext(); ) {
                     batch.add(it.next());
                     if (batch.size() == batchSize) {
-                        store(batch, pool, counts, progress, start, listener);
-                        batch.clear();
+                        Analysing next = analyse(batch, pool);
+                        if (previous != null) {
+                            store(previous, counts, progress, start, listener);
+                        }
+                        previous = next;
+                        batch = new ArrayList<>(batchSize);
                     }
                 }
             }
-            store(batch, pool, counts, progress, start, listener);
+            Analysing last = analyse(batch, pool);
+            if (previous != null) {
+                store(previous, counts, progress, start, listener);
+            }
+            store(last, counts, progress, start, listener);
         } finally {
             pool.shutdownNow();
         }
         return counts.summary(start);
     }
 
-    private void store(
-            List<Item> batch, ExecutorService pool, Counts counts, Progress progress, long start, Stored listener) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        long analysing = System.nanoTime();
+    /** A batch handed to the analysis threads. */
+    private record Analysing(List<Item> items, List<Future<Optional<PreparedReport>>> futures) {}
+
+    private Analysing analyse(List<Item> batch, ExecutorService pool) {
         List<Future<Optional<PreparedReport>>> futures = new ArrayList<>();
         for (Item item : batch) {
             futures.add(pool.submit(() -> prepare(item)));
         }
+        return new Analysing(batch, futures);
+    }
+
+    private void store(Analysing analysing, Counts counts, Progress progress, long start, Stored listener) {
+        List<Item> batch = analysing.items();
+        List<Future<Optional<PreparedReport>>> futures = analysing.futures();
+        if (batch.isEmpty()) {
+            return;
+        }
+        long waiting = System.nanoTime();
         List<PreparedReport> ready = new ArrayList<>();
         long bytes = 0;
         for (int i = 0; i < batch.size(); i++) {
@@ -178,18 +196,20 @@ public final class Importer {
             }
         }
         long storing = System.nanoTime();
-        counts.analyseNanos += storing - analysing;
+        counts.analyseNanos += storing - waiting;
         List<Submission> stored = store.submitAll(ready);
         counts.storeNanos += System.nanoTime() - storing;
+        List<Map.Entry<String, PreparedReport>> fresh = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             Submission s = stored.get(i);
             if (s.duplicate()) {
                 counts.duplicates++;
             } else {
                 counts.imported++;
-                listener.stored(s.id(), ready.get(i));
+                fresh.add(Map.entry(s.id(), ready.get(i)));
             }
         }
+        listener.stored(fresh);
         counts.bytes += bytes;
         progress.advance(bytes, counts.summary(start));
     }

@@ -4,7 +4,6 @@ import fr.vigie.VigieException;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Importer;
-import fr.vigie.report.Intake;
 import fr.vigie.search.SearchIndex;
 import fr.vigie.store.Store;
 import java.io.PrintWriter;
@@ -68,14 +67,10 @@ final class ImportCommand implements Callable<Integer> {
         List<Path> files = Importer.files(inputs);
         try (Store store = Store.open(config);
                 SearchIndex index = SearchIndex.open(config.dataDir().resolve("index"))) {
-            Importer.Stored indexer = (id, report) -> index.add(Store.indexable(id, report));
-            Importer importer = new Importer(
-                    app.harmoniser(),
-                    new Intake(app.harmoniser(), app.detector()),
-                    store,
-                    config.country(),
-                    threads,
-                    batch);
+            Importer.Stored indexer = reports -> index.addAll(reports.stream()
+                    .map(e -> Store.indexable(e.getKey(), e.getValue()))
+                    .toList());
+            Importer importer = new Importer(app.harmoniser(), app.intake(), store, config.country(), threads, batch);
             Importer.Summary summary;
             if (System.console() != null && !json) {
                 try (ProgressBar bar = new ProgressBarBuilder()
@@ -150,8 +145,8 @@ final class ImportCommand implements Callable<Integer> {
                 s.messages() / seconds);
         out.printf(
                 Locale.ROOT,
-                "  reading and analysing %.1f s, storing %.1f s%n",
-                s.analysing().toNanos() / 1e9,
+                "  waiting for the analysis %.1f s, storing %.1f s (the two overlap)%n",
+                s.waitingForAnalysis().toNanos() / 1e9,
                 s.storing().toNanos() / 1e9);
         for (Map.Entry<String, Long> r : s.rejected().entrySet()) {
             out.printf(Locale.ROOT, "  rejected %d: %s%n", r.getValue(), r.getKey());

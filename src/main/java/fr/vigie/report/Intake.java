@@ -5,6 +5,7 @@ import fr.vigie.detect.Analysis;
 import fr.vigie.detect.Detector;
 import fr.vigie.harmonise.Harmonised;
 import fr.vigie.harmonise.Harmoniser;
+import fr.vigie.i18n.Lang;
 import fr.vigie.identifier.Found;
 import fr.vigie.identifier.Identifier;
 import fr.vigie.message.Evidence;
@@ -29,12 +30,19 @@ import java.util.Optional;
  * Pure and thread-safe.
  */
 public final class Intake {
+    /** Writes an analysis as {@code vigie check --json} does, in the victim's language (the render package). */
+    public interface Renderer {
+        String json(Harmonised message, Analysis analysis, Lang lang);
+    }
+
     private final Harmoniser harmoniser;
     private final Detector detector;
+    private final Renderer renderer;
 
-    public Intake(Harmoniser harmoniser, Detector detector) {
+    public Intake(Harmoniser harmoniser, Detector detector, Renderer renderer) {
         this.harmoniser = harmoniser;
         this.detector = detector;
+        this.renderer = renderer;
     }
 
     public PreparedReport prepare(NewReport report) {
@@ -45,7 +53,7 @@ public final class Intake {
         }
         PreparedEvidence worst = null;
         for (EvidenceFile file : report.evidence()) {
-            PreparedEvidence item = prepare(file, report.situation().minor());
+            PreparedEvidence item = prepare(file, report.situation());
             evidence.add(item);
             item.message().ifPresent(h -> addFound(h, identifiers));
             if (item.analysis().isPresent()
@@ -69,18 +77,22 @@ public final class Intake {
                 submissionKey(report, evidence));
     }
 
-    private PreparedEvidence prepare(EvidenceFile file, boolean minor) {
+    private PreparedEvidence prepare(EvidenceFile file, Situation situation) {
         String sha256 = Evidence.sha256(file.bytes());
         if (!isMessage(file)) {
-            return new PreparedEvidence(file, sha256, Optional.empty(), Optional.empty(), Optional.empty());
+            return new PreparedEvidence(
+                    file, sha256, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
         try {
             Harmonised h = harmoniser.harmonise(file.bytes());
-            Analysis analysis = detector.analyse(h, minor);
-            return new PreparedEvidence(file, sha256, Optional.of(h), Optional.of(analysis), Optional.empty());
+            Analysis analysis = detector.analyse(h, situation.minor());
+            String json = renderer.json(h, analysis, situation.lang());
+            return new PreparedEvidence(
+                    file, sha256, Optional.of(h), Optional.of(analysis), Optional.of(json), Optional.empty());
         } catch (BadInputException e) {
             // The file is kept exactly all the same: an analyst may read what the parser could not.
-            return new PreparedEvidence(file, sha256, Optional.empty(), Optional.empty(), Optional.of(e.code()));
+            return new PreparedEvidence(
+                    file, sha256, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e.code()));
         }
     }
 

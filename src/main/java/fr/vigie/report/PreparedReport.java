@@ -32,6 +32,7 @@ public record PreparedReport(
     /**
      * One evidence file: its SHA-256 and size, and the analysis when it could be read as a message.
      *
+     * @param analysisJson the analysis as {@code vigie check --json} writes it, kept with the evidence
      * @param refusal why it could not be read as a message (a code of {@link fr.vigie.BadInputException}), if it was
      *     one and was refused; the file is kept all the same
      */
@@ -40,6 +41,7 @@ public record PreparedReport(
             String sha256,
             Optional<Harmonised> message,
             Optional<Analysis> analysis,
+            Optional<String> analysisJson,
             Optional<String> refusal) {}
 
     /** An identifier of the report and where it comes from. */

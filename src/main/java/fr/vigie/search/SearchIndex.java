@@ -115,6 +115,18 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Adds or replaces many reports (an import's batch); they are searchable when this returns. */
+    public synchronized void addAll(List<Indexable> reports) {
+        try {
+            for (Indexable report : reports) {
+                writer.updateDocument(new Term(ID, report.id()), document(report));
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new VigieException("the search index " + folder + " cannot be written", e);
+        }
+    }
+
     /** Writes what was added to disk, so that it survives a crash (a crash before loses only the index's copy). */
     public synchronized void commit() {
         try {

@@ -6,7 +6,6 @@ import fr.vigie.detect.Verdict;
 import fr.vigie.i18n.Lang;
 import fr.vigie.identifier.Kind;
 import fr.vigie.message.Evidence;
-import fr.vigie.render.CheckJson;
 import fr.vigie.report.Channel;
 import fr.vigie.report.Contact;
 import fr.vigie.report.Loss;
@@ -39,8 +38,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
@@ -114,78 +117,124 @@ public final class Store implements AutoCloseable {
     }
 
     private List<Submission> insertAll(Handle h, List<PreparedReport> batch, Instant now) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        Map<String, String> known = new HashMap<>();
+        List<String> keys =
+                batch.stream().map(PreparedReport::submissionKey).distinct().toList();
+        if (!keys.isEmpty()) {
+            h.createQuery("SELECT submission_key, id FROM report WHERE submission_key IN (<keys>)")
+                    .bindList("keys", keys)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> known.put(e.getKey(), e.getValue()));
+        }
+        Set<String> blobs = new HashSet<>();
+        List<String> shas = batch.stream()
+                .flatMap(p -> p.evidence().stream())
+                .map(PreparedEvidence::sha256)
+                .distinct()
+                .toList();
+        if (!shas.isEmpty()) {
+            h.createQuery("SELECT sha256 FROM evidence_blob WHERE sha256 IN (<shas>)")
+                    .bindList("shas", shas)
+                    .mapTo(String.class)
+                    .forEach(blobs::add);
+        }
+        Rows rows = new Rows(h);
         List<Submission> out = new ArrayList<>();
         for (PreparedReport p : batch) {
             String token = secrets.token(p.submissionKey());
-            Optional<String> existing = h.createQuery("SELECT id FROM report WHERE submission_key = :k")
-                    .bind("k", p.submissionKey())
-                    .mapTo(String.class)
-                    .findOne();
-            if (existing.isPresent()) {
-                out.add(new Submission(existing.get(), token, true));
+            String existing = known.get(p.submissionKey());
+            if (existing != null) {
+                out.add(new Submission(existing, token, true));
                 continue;
             }
             String id = Secrets.randomId("VG-", 6).toUpperCase(java.util.Locale.ROOT);
-            insert(h, id, token, p, now);
+            known.put(p.submissionKey(), id);
+            rows.add(id, token, p, at, blobs);
             out.add(new Submission(id, token, false));
         }
+        rows.execute();
         return out;
     }
 
-    private void insert(Handle h, String id, String token, PreparedReport p, Instant now) {
-        NewReport r = p.report();
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        String reporterId = null;
-        String pseudonym = null;
-        if (r.reporter().isPresent()) {
-            Contact c = r.reporter().get();
-            reporterId = Secrets.randomId("C-", 16);
-            pseudonym = secrets.pseudonym(reporterId);
-            h.createUpdate("INSERT INTO reporter (id, name, email, phone, created_at) VALUES (:id, :n, :e, :p, :at)")
-                    .bind("id", reporterId)
-                    .bind("n", c.name().orElse(null))
-                    .bind("e", c.email().orElse(null))
-                    .bind("p", c.phone().orElse(null))
-                    .bind("at", at)
-                    .execute();
+    /** The rows of a batch of reports, written table by table in a few JDBC batches (an import writes thousands). */
+    private final class Rows {
+        final PreparedBatch reporters;
+        final PreparedBatch reports;
+        final PreparedBatch statuses;
+        final PreparedBatch losses;
+        final PreparedBatch identifiers;
+        final PreparedBatch blobs;
+        final PreparedBatch evidence;
+        final PreparedBatch custody;
+
+        Rows(Handle h) {
+            reporters = h.prepareBatch(
+                    "INSERT INTO reporter (id, name, email, phone, created_at) VALUES (:id, :n, :e, :p, :at)");
+            reports = h.prepareBatch("""
+                    INSERT INTO report (id, submission_key, token_hash, reporter_id, reporter_pseudonym,
+                        received_at, source, minor, country, lang, channel, narrative, first_contact,
+                        last_contact, status, verdict, score, schemes)
+                    VALUES (:id, :key, :token, :reporter, :pseudonym, :at, :source, :minor, :country, :lang,
+                        :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes)""");
+            statuses = h.prepareBatch("INSERT INTO report_status (report_id, seq, status, changed_at, actor, note) "
+                    + "VALUES (:id, 0, :status, :at, :actor, :note)");
+            losses = h.prepareBatch("INSERT INTO loss (report_id, seq, amount, currency, method, paid_on) "
+                    + "VALUES (:id, :seq, :amount, :currency, :method, :paid)");
+            identifiers =
+                    h.prepareBatch("INSERT INTO report_identifier (report_id, value_hash, kind, normalized, origin) "
+                            + "VALUES (:id, :hash, :kind, :value, :origin)");
+            blobs = h.prepareBatch(
+                    "INSERT INTO evidence_blob (sha256, size, bytes, stored_at) VALUES (:sha, :size, :bytes, :at)");
+            evidence = h.prepareBatch("""
+                    INSERT INTO evidence (report_id, seq, sha256, filename, media_type, received_at, refusal,
+                        verdict, analysis, derived_text)
+                    VALUES (:id, :seq, :sha, :name, :type, :at, :refusal, :verdict, :analysis, :text)""");
+            custody = h.prepareBatch("INSERT INTO custody (sha256, report_id, at, action, actor, channel, size) "
+                    + "VALUES (:sha, :id, :at, :action, :actor, :channel, :size)");
         }
-        h.createUpdate("""
-                        INSERT INTO report (id, submission_key, token_hash, reporter_id, reporter_pseudonym,
-                            received_at, source, minor, country, lang, channel, narrative, first_contact,
-                            last_contact, status, verdict, score, schemes)
-                        VALUES (:id, :key, :token, :reporter, :pseudonym, :at, :source, :minor, :country, :lang,
-                            :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes)""")
-                .bind("id", id)
-                .bind("key", p.submissionKey())
-                .bind("token", sha256(token))
-                .bind("reporter", reporterId)
-                .bind("pseudonym", pseudonym)
-                .bind("at", at)
-                .bind("source", r.source())
-                .bind("minor", r.situation().minor())
-                .bind("country", r.situation().country())
-                .bind("lang", r.situation().lang().id())
-                .bind("channel", r.channel().id())
-                .bind("narrative", r.narrative())
-                .bind("first", r.firstContact().orElse(null))
-                .bind("last", r.lastContact().orElse(null))
-                .bind("status", Status.NEW.id())
-                .bind("verdict", p.verdict().map(Verdict::id).orElse(null))
-                .bind("score", p.score())
-                .bind("schemes", String.join(",", p.schemes()))
-                .execute();
-        h.createUpdate("INSERT INTO report_status (report_id, seq, status, changed_at, actor, note) "
-                        + "VALUES (:id, 0, :status, :at, :actor, :note)")
-                .bind("id", id)
-                .bind("status", Status.NEW.id())
-                .bind("at", at)
-                .bind("actor", r.source())
-                .bind("note", "received")
-                .execute();
-        if (!r.losses().isEmpty()) {
-            PreparedBatch losses =
-                    h.prepareBatch("INSERT INTO loss (report_id, seq, amount, currency, method, paid_on) "
-                            + "VALUES (:id, :seq, :amount, :currency, :method, :paid)");
+
+        void add(String id, String token, PreparedReport p, OffsetDateTime at, Set<String> storedBlobs) {
+            NewReport r = p.report();
+            String reporterId = null;
+            String pseudonym = null;
+            if (r.reporter().isPresent()) {
+                Contact c = r.reporter().get();
+                reporterId = Secrets.randomId("C-", 16);
+                pseudonym = secrets.pseudonym(reporterId);
+                reporters
+                        .bind("id", reporterId)
+                        .bind("n", c.name().orElse(null))
+                        .bind("e", c.email().orElse(null))
+                        .bind("p", c.phone().orElse(null))
+                        .bind("at", at)
+                        .add();
+            }
+            reports.bind("id", id)
+                    .bind("key", p.submissionKey())
+                    .bind("token", sha256(token))
+                    .bind("reporter", reporterId)
+                    .bind("pseudonym", pseudonym)
+                    .bind("at", at)
+                    .bind("source", r.source())
+                    .bind("minor", r.situation().minor())
+                    .bind("country", r.situation().country())
+                    .bind("lang", r.situation().lang().id())
+                    .bind("channel", r.channel().id())
+                    .bind("narrative", r.narrative())
+                    .bind("first", r.firstContact().orElse(null))
+                    .bind("last", r.lastContact().orElse(null))
+                    .bind("status", Status.NEW.id())
+                    .bind("verdict", p.verdict().map(Verdict::id).orElse(null))
+                    .bind("score", p.score())
+                    .bind("schemes", String.join(",", p.schemes()))
+                    .add();
+            statuses.bind("id", id)
+                    .bind("status", Status.NEW.id())
+                    .bind("at", at)
+                    .bind("actor", r.source())
+                    .bind("note", "received")
+                    .add();
             for (int i = 0; i < r.losses().size(); i++) {
                 Loss loss = r.losses().get(i);
                 losses.bind("id", id)
@@ -196,17 +245,12 @@ public final class Store implements AutoCloseable {
                         .bind("paid", loss.paidOn().orElse(null))
                         .add();
             }
-            losses.execute();
-        }
-        if (!p.identifiers().isEmpty()) {
-            PreparedBatch ids =
-                    h.prepareBatch("INSERT INTO report_identifier (report_id, value_hash, kind, normalized, origin) "
-                            + "VALUES (:id, :hash, :kind, :value, :origin)");
             for (ReportIdentifier ri : p.identifiers()) {
                 if (ri.identifier().normalized().length() > MAX_IDENTIFIER) {
                     continue; // no real identifier is this long; the evidence keeps it all the same
                 }
-                ids.bind("id", id)
+                identifiers
+                        .bind("id", id)
                         .bind(
                                 "hash",
                                 valueHash(
@@ -216,56 +260,46 @@ public final class Store implements AutoCloseable {
                         .bind("origin", ri.origin().id())
                         .add();
             }
-            ids.execute();
-        }
-        for (int seq = 0; seq < p.evidence().size(); seq++) {
-            insertEvidence(h, id, seq, p.evidence().get(seq), r, at);
-        }
-    }
-
-    private void insertEvidence(Handle h, String id, int seq, PreparedEvidence e, NewReport r, OffsetDateTime at) {
-        boolean known = h.createQuery("SELECT COUNT(*) FROM evidence_blob WHERE sha256 = :sha")
+            for (int seq = 0; seq < p.evidence().size(); seq++) {
+                PreparedEvidence e = p.evidence().get(seq);
+                if (storedBlobs.add(e.sha256())) {
+                    blobs.bind("sha", e.sha256())
+                            .bind("size", (long) e.file().bytes().length)
+                            .bind("bytes", e.file().bytes())
+                            .bind("at", at)
+                            .add();
+                }
+                evidence.bind("id", id)
+                        .bind("seq", seq)
                         .bind("sha", e.sha256())
-                        .mapTo(Integer.class)
-                        .one()
-                > 0;
-        if (!known) {
-            h.createUpdate(
-                            "INSERT INTO evidence_blob (sha256, size, bytes, stored_at) VALUES (:sha, :size, :bytes, :at)")
-                    .bind("sha", e.sha256())
-                    .bind("size", (long) e.file().bytes().length)
-                    .bind("bytes", e.file().bytes())
-                    .bind("at", at)
-                    .execute();
+                        .bind("name", clip(e.file().filename(), 255))
+                        .bind("type", clip(e.file().mediaType(), 255))
+                        .bind("at", at)
+                        .bind("refusal", e.refusal().orElse(null))
+                        .bind("verdict", e.analysis().map(a -> a.verdict().id()).orElse(null))
+                        .bind("analysis", e.analysisJson().orElse(null))
+                        .bind("text", e.message().map(m -> m.fullText()).orElse(null))
+                        .add();
+                custody.bind("sha", e.sha256())
+                        .bind("id", id)
+                        .bind("at", at)
+                        .bind("action", "received")
+                        .bind("actor", clip(r.source(), 80))
+                        .bind("channel", r.channel().id())
+                        .bind("size", (long) e.file().bytes().length)
+                        .add();
+            }
         }
-        Lang lang = r.situation().lang();
-        String analysis = e.message().isPresent() && e.analysis().isPresent()
-                ? CheckJson.line(CheckJson.of(e.message().get(), e.analysis().get(), lang))
-                : null;
-        h.createUpdate("""
-                        INSERT INTO evidence (report_id, seq, sha256, filename, media_type, received_at, refusal,
-                            verdict, analysis, derived_text)
-                        VALUES (:id, :seq, :sha, :name, :type, :at, :refusal, :verdict, :analysis, :text)""")
-                .bind("id", id)
-                .bind("seq", seq)
-                .bind("sha", e.sha256())
-                .bind("name", clip(e.file().filename(), 255))
-                .bind("type", clip(e.file().mediaType(), 255))
-                .bind("at", at)
-                .bind("refusal", e.refusal().orElse(null))
-                .bind("verdict", e.analysis().map(a -> a.verdict().id()).orElse(null))
-                .bind("analysis", analysis)
-                .bind("text", e.message().map(m -> m.fullText()).orElse(null))
-                .execute();
-        custody(
-                h,
-                e.sha256(),
-                id,
-                at,
-                "received",
-                r.source(),
-                r.channel().id(),
-                e.file().bytes().length);
+
+        /** Parents before children, for the foreign keys. */
+        void execute() {
+            for (PreparedBatch batch :
+                    List.of(reporters, reports, statuses, losses, identifiers, blobs, evidence, custody)) {
+                if (batch.size() > 0) {
+                    batch.execute();
+                }
+            }
+        }
     }
 
     private static void custody(

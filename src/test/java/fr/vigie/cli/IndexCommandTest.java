@@ -34,7 +34,7 @@ class IndexCommandTest {
     @Test
     void rebuildIndexesEveryStoredReportAndSaysHowManyAndHowLong() {
         App app = new App(Config.defaults());
-        Intake intake = new Intake(app.harmoniser(), app.detector());
+        Intake intake = app.intake();
         ReportForm form = new ReportForm(new fr.vigie.identifier.Identifiers());
         String id;
         try (Store store = Store.open(Config.defaults().withDataDir(temp).withJdbcUrl(null))) {

@@ -21,7 +21,7 @@ class IntakeTest {
     @BeforeAll
     static void wire() {
         App app = new App(Config.defaults());
-        intake = new Intake(app.harmoniser(), app.detector());
+        intake = app.intake();
     }
 
     static byte[] resource(String path) throws IOException {

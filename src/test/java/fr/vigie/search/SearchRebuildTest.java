@@ -36,7 +36,7 @@ class SearchRebuildTest {
     @BeforeAll
     static void wire() {
         App app = new App(Config.defaults());
-        intake = new Intake(app.harmoniser(), app.detector());
+        intake = app.intake();
         form = new ReportForm(new fr.vigie.identifier.Identifiers());
     }
 

@@ -55,7 +55,7 @@ abstract class StoreContract {
     @BeforeAll
     static void wire() {
         app = new App(Config.defaults());
-        intake = new Intake(app.harmoniser(), app.detector());
+        intake = app.intake();
         form = new ReportForm(new fr.vigie.identifier.Identifiers());
     }
 
