@@ -1,0 +1,105 @@
+package fr.vigie.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * Closed-loop load on one HTTP route: {@code clients} virtual threads each send a request, wait for the answer,
+ * and send the next, for a fixed time; every latency is kept, so the percentiles are exact.
+ */
+public final class Latency {
+    /** What a run measured. {@code errors} counts answers other than 200 and failed requests. */
+    public record Result(long requests, long errors, double seconds, long p50Nanos, long p99Nanos, long maxNanos) {
+        public double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    private Latency() {}
+
+    /**
+     * @param path the i-th client's next path, given a random number (the client picks which report to read)
+     * @param authorization the Authorization header, or null
+     */
+    public static Result run(String base, IntFunction<String> path, String authorization, int clients, double seconds)
+            throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        AtomicLong errors = new AtomicLong();
+        List<long[]> perClient = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            long[] latencies = new long[1 << 20];
+            int[] count = {0};
+            perClient.add(latencies);
+            counts.add(count);
+            threads.add(Thread.ofVirtual().start(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end) {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(
+                                    URI.create(base + path.apply(random.nextInt(Integer.MAX_VALUE))))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET();
+                    if (authorization != null) {
+                        request.header("Authorization", authorization);
+                    }
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> response =
+                                http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    if (count[0] < latencies.length) {
+                        latencies[count[0]++] = System.nanoTime() - t0;
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double took = (System.nanoTime() - start) / 1e9;
+        int total = counts.stream().mapToInt(c -> c[0]).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(perClient.get(c), 0, all, at, counts.get(c)[0]);
+            at += counts.get(c)[0];
+        }
+        Arrays.sort(all);
+        http.close();
+        return new Result(
+                total,
+                errors.get(),
+                took,
+                percentile(all, 0.50),
+                percentile(all, 0.99),
+                all.length == 0 ? 0 : all[all.length - 1]);
+    }
+
+    static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
