@@ -48,16 +48,14 @@ final class CheckHandler implements Handler {
     @Override
     public void handle(Context ctx) {
         if (ctx.req().getContentLengthLong() > maxBodyBytes) {
-            throw HttpError.tooLarge(maxBodyBytes); // refused before reading a byte of it
+            throw tooLarge(ctx); // refused before reading a byte of it
         }
-        String contentType = ctx.contentType() == null ? "" : ctx.contentType();
+        // The raw header: the servlet's content type (and its query parameters) throw on an unknown charset
+        String contentType = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type");
+        Charset charset = charset(contentType);
         Submission submission = switch (mediaType(contentType)) {
             case "text/plain" ->
-                new Submission(
-                        text(readBody(ctx), charset(contentType)),
-                        null,
-                        ctx.queryParam("lang"),
-                        ctx.queryParam("country"));
+                new Submission(text(readBody(ctx), charset), null, ctx.queryParam("lang"), ctx.queryParam("country"));
             case "message/rfc822", "application/octet-stream" ->
                 new Submission(null, readBody(ctx), ctx.queryParam("lang"), ctx.queryParam("country"));
             case "multipart/form-data" -> multipart(ctx);
@@ -89,7 +87,7 @@ final class CheckHandler implements Handler {
         try {
             parts = ctx.req().getParts();
         } catch (IOException | ServletException | RuntimeException e) {
-            throw multipartError(e);
+            throw multipartError(ctx, e);
         }
         String text = null;
         byte[] bytes = null;
@@ -124,11 +122,11 @@ final class CheckHandler implements Handler {
      * Jetty says "too large" and "malformed" with the same exception types; only the size limit is told apart (by
      * its wording, which is Jetty's and never the client's), everything else is the client's malformed form.
      */
-    private HttpError multipartError(Exception e) {
+    private HttpError multipartError(Context ctx, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (message.contains("exceeded")) {
-                return HttpError.tooLarge(maxBodyBytes);
+                return tooLarge(ctx);
             }
         }
         return new HttpError(400, "bad_multipart", "the multipart/form-data body is malformed");
@@ -136,27 +134,45 @@ final class CheckHandler implements Handler {
 
     private byte[] readBody(Context ctx) {
         try (InputStream in = ctx.bodyInputStream()) {
-            return bounded(in);
+            byte[] bytes = in.readNBytes((int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > maxBodyBytes) {
+                throw tooLarge(ctx);
+            }
+            return bytes;
         } catch (IOException e) {
             throw new HttpError(400, "unreadable_body", "the request body could not be read to its end");
         }
     }
 
-    private byte[] read(Part part) {
+    /** A part is already bounded by the form's limit (Jetty refuses a larger form while parsing it). */
+    private static byte[] read(Part part) {
         try (InputStream in = part.getInputStream()) {
-            return bounded(in);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new HttpError(400, "bad_multipart", "a part of the multipart/form-data body could not be read");
         }
     }
 
-    /** Reads at most the limit plus one byte: one byte over is enough to refuse, and memory stays bounded. */
-    private byte[] bounded(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8));
-        if (bytes.length > maxBodyBytes) {
-            throw HttpError.tooLarge(maxBodyBytes);
+    /**
+     * The 413, after reading and dropping what is left of the body (at most the limit again): a client still
+     * sending would otherwise see its connection reset instead of reading the answer. A client that asked to
+     * continue ({@code Expect: 100-continue}) has not sent the body, and never will.
+     */
+    private HttpError tooLarge(Context ctx) {
+        if (!"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+            try (InputStream in = ctx.req().getInputStream()) {
+                byte[] buffer = new byte[65536];
+                long left = maxBodyBytes;
+                int n;
+                while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                    left -= n;
+                }
+            } catch (IOException | RuntimeException e) {
+                // the client went away or the parser gave up: the answer is the same
+            }
         }
-        return bytes;
+        return new HttpError(
+                413, "too_large", "the request body is larger than the limit of " + maxBodyBytes + " bytes");
     }
 
     /** Pasted text, decoded strictly: a browser sends valid UTF-8, so broken bytes are the client's mistake. */

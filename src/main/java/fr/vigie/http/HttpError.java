@@ -22,8 +22,4 @@ final class HttpError extends RuntimeException {
     String code() {
         return code;
     }
-
-    static HttpError tooLarge(long maxBytes) {
-        return new HttpError(413, "too_large", "the request body is larger than the limit of " + maxBytes + " bytes");
-    }
 }

@@ -121,7 +121,11 @@ public final class HttpServer implements AutoCloseable {
         config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         endpoints.forEach(config.routes::addEndpoint);
         config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
-        config.routes.exception(HttpError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        config.routes.exception(HttpError.class, (e, ctx) -> {
+            // the body may be partly unread: the connection cannot carry another request, and the client must know
+            ctx.header("Connection", "close");
+            error(ctx, e.status(), e.code(), e.getMessage());
+        });
         // BadInputException messages name the problem, never the message text (see its javadoc)
         config.routes.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, e.code(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, HttpServer::javalinError);
