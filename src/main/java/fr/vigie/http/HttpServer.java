@@ -38,6 +38,9 @@ public final class HttpServer implements AutoCloseable {
 
     static final String OPENAPI = "/fr/vigie/http/openapi.json";
 
+    /** How long a stop waits for the requests in flight (a check takes well under a second). */
+    private static final long STOP_TIMEOUT_MS = 10_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -102,7 +105,14 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            javalin.stop();
+            try {
+                javalin.stop();
+            } catch (RuntimeException e) {
+                // Jetty gave up waiting for the requests in flight: they are cut, the server is stopped all the same
+                LOG.warn(
+                        "stopped before every request in flight was answered ({})",
+                        e.getClass().getSimpleName());
+            }
             metrics.close();
         }
     }
@@ -118,7 +128,10 @@ public final class HttpServer implements AutoCloseable {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
         config.http.maxRequestSize = Long.MAX_VALUE; // the check handler reads with its own limit
-        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JsonErrorHandler());
+            server.setStopTimeout(STOP_TIMEOUT_MS); // on stop, requests in flight are answered first
+        });
         endpoints.forEach(config.routes::addEndpoint);
         config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
         config.routes.exception(HttpError.class, (e, ctx) -> {
