@@ -55,9 +55,9 @@ final class CheckHandler implements Handler {
         Charset charset = charset(contentType);
         Submission submission = switch (mediaType(contentType)) {
             case "text/plain" ->
-                new Submission(text(readBody(ctx), charset), null, ctx.queryParam("lang"), ctx.queryParam("country"));
+                new Submission(text(readBody(ctx), charset), null, query(ctx, "lang"), query(ctx, "country"));
             case "message/rfc822", "application/octet-stream" ->
-                new Submission(null, readBody(ctx), ctx.queryParam("lang"), ctx.queryParam("country"));
+                new Submission(null, readBody(ctx), query(ctx, "lang"), query(ctx, "country"));
             case "multipart/form-data" -> multipart(ctx);
             default ->
                 throw new HttpError(
@@ -91,8 +91,8 @@ final class CheckHandler implements Handler {
         }
         String text = null;
         byte[] bytes = null;
-        String lang = ctx.queryParam("lang");
-        String country = ctx.queryParam("country");
+        String lang = query(ctx, "lang");
+        String country = query(ctx, "country");
         int messages = 0;
         for (Part part : parts) {
             switch (part.getName()) {
@@ -104,8 +104,8 @@ final class CheckHandler implements Handler {
                     bytes = read(part);
                     messages++;
                 }
-                case "lang" -> lang = lang != null ? lang : text(read(part), StandardCharsets.UTF_8);
-                case "country" -> country = country != null ? country : text(read(part), StandardCharsets.UTF_8);
+                case "lang" -> lang = lang != null ? lang : field(part);
+                case "country" -> country = country != null ? country : field(part);
                 default -> {} // unknown fields are ignored, so that a form may carry more than the API reads
             }
         }
@@ -142,6 +142,18 @@ final class CheckHandler implements Handler {
         } catch (IOException e) {
             throw new HttpError(400, "unreadable_body", "the request body could not be read to its end");
         }
+    }
+
+    /** A query parameter; empty is absent (a form's unselected choice). */
+    private static String query(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A small form field; empty is absent. */
+    private static String field(Part part) {
+        String value = new String(read(part), StandardCharsets.UTF_8);
+        return value.isBlank() ? null : value.strip();
     }
 
     /** A part is already bounded by the form's limit (Jetty refuses a larger form while parsing it). */
@@ -249,9 +261,9 @@ final class CheckHandler implements Handler {
         if (country == null) {
             return app.harmoniser();
         }
-        if (!App.isCountry(country.strip())) {
+        if (!App.isCountry(country)) {
             throw new HttpError(400, "bad_country", "country must be a two-letter ISO 3166 code such as FR or BE");
         }
-        return app.harmoniser(country.strip());
+        return app.harmoniser(country);
     }
 }

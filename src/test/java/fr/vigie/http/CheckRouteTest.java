@@ -112,4 +112,13 @@ class CheckRouteTest {
                         .findValuesAsText("normalized"))
                 .doesNotContain("+32470123456");
     }
+
+    @Test
+    void emptyLangAndCountryAreTakenAsNotGiven() {
+        String sms = text("messages/sms-delivery.txt");
+        HttpResponse<String> response = server.postForm(
+                "/api/check?lang=", Field.text("text", sms), Field.text("lang", ""), Field.text("country", " "));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response)).isEqualTo(cliAnswer(APP.harmoniser().harmoniseText(sms), Lang.FR));
+    }
 }
