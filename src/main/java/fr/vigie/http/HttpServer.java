@@ -126,6 +126,7 @@ public final class HttpServer implements AutoCloseable {
         config.concurrency.useVirtualThreads = true;
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
+        config.startup.startupWatcherEnabled = false; // a server built and never started (a test) is not a mistake
         config.http.prefer405over404 = true;
         config.http.maxRequestSize = Long.MAX_VALUE; // the check handler reads with its own limit
         config.jetty.modifyServer(server -> {
@@ -135,8 +136,10 @@ public final class HttpServer implements AutoCloseable {
         endpoints.forEach(config.routes::addEndpoint);
         config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
         config.routes.exception(HttpError.class, (e, ctx) -> {
-            // the body may be partly unread: the connection cannot carry another request, and the client must know
-            ctx.header("Connection", "close");
+            if (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null) {
+                // the body may be partly unread: the connection cannot carry another request, and the client must know
+                ctx.header("Connection", "close");
+            }
             error(ctx, e.status(), e.code(), e.getMessage());
         });
         // BadInputException messages name the problem, never the message text (see its javadoc)
