@@ -19,7 +19,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
 import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
@@ -29,6 +33,9 @@ import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
  * and the server ask it for what they need; nothing else constructs the parts.
  */
 public final class App {
+    /** The version a person or a program sees ({@code vigie --version}, {@code GET /health}); the pom's, kept equal by a test. */
+    public static final String VERSION = "0.1.0";
+
     /** Warning lists bundled with the application, by folder name under {@code lists/}. */
     public static final List<String> LISTS = List.of("freemail", "authority-names", "url-shorteners", "brand-domains");
 
@@ -54,7 +61,9 @@ public final class App {
             "links.json");
 
     private final Config config;
+    private final HeaderForensics forensics;
     private final Harmoniser harmoniser;
+    private final Map<String, Harmoniser> harmonisersByCountry = new ConcurrentHashMap<>();
     private final RuleEngine ruleEngine;
     private final AdviceBook adviceBook;
     private volatile Detector detector;
@@ -66,9 +75,8 @@ public final class App {
                 DataResources.list("authority-names").entries());
         Optional<PublicKeyRecordRetriever> dkimKeys =
                 config.dns() ? Optional.of(new DNSPublicKeyRecordRetriever()) : Optional.empty();
-        Identifiers identifiers = new Identifiers(
-                new ExtractOptions(config.country(), config.limits().maxIdentifiers()));
-        this.harmoniser = new Harmoniser(config.limits(), new HeaderForensics(senderLists, dkimKeys), identifiers);
+        this.forensics = new HeaderForensics(senderLists, dkimKeys);
+        this.harmoniser = newHarmoniser(config.country());
         this.ruleEngine = new RuleEngine(ruleSet());
         this.adviceBook = adviceBook();
     }
@@ -79,6 +87,34 @@ public final class App {
 
     public Harmoniser harmoniser() {
         return harmoniser;
+    }
+
+    /**
+     * A harmoniser reading national phone numbers as {@code country}'s (the server takes the country per request);
+     * built once per country, so only ISO 3166 codes are accepted and the cache stays small.
+     */
+    public Harmoniser harmoniser(String country) {
+        String code = country.toUpperCase(Locale.ROOT);
+        if (code.equals(config.country())) {
+            return harmoniser;
+        }
+        if (!ISO_COUNTRIES.contains(code)) {
+            throw new IllegalArgumentException("not an ISO 3166 country code: " + country);
+        }
+        return harmonisersByCountry.computeIfAbsent(code, this::newHarmoniser);
+    }
+
+    /** True for a two-letter ISO 3166 country code, in either case. */
+    public static boolean isCountry(String code) {
+        return code != null && ISO_COUNTRIES.contains(code.toUpperCase(Locale.ROOT));
+    }
+
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private Harmoniser newHarmoniser(String country) {
+        Identifiers identifiers =
+                new Identifiers(new ExtractOptions(country, config.limits().maxIdentifiers()));
+        return new Harmoniser(config.limits(), forensics, identifiers);
     }
 
     /** The red-flag rule engine over the bundled rules, compiled once. */

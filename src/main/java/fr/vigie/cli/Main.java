@@ -1,5 +1,6 @@
 package fr.vigie.cli;
 
+import fr.vigie.app.App;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "vigie",
         mixinStandardHelpOptions = true,
-        version = "vigie 0.1.0",
+        version = "vigie " + App.VERSION,
         description = "Harmonise, analyse, cross-reference and orient reports of online scams.",
         subcommands = {
             CheckCommand.class,

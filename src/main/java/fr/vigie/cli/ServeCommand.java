@@ -1,21 +1,78 @@
 package fr.vigie.cli;
 
+import fr.vigie.app.App;
+import fr.vigie.app.Config;
+import fr.vigie.http.HttpServer;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vigie serve}: the HTTP server and the report store come with the store issue; the command exists now. */
-@Command(name = "serve", description = "Run the Vigie server on the embedded store (coming with the report store).")
+/** {@code vigie serve}: the HTTP API ({@code POST /api/check}, health, metrics, OpenAPI) until stopped. */
+@Command(name = "serve", description = "Run the Vigie HTTP server until interrupted (Ctrl-C or SIGTERM).")
 final class ServeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            description = "port to listen on; 0 takes any free port (default: 8080)")
+    int port = 8080;
+
+    @Option(names = "--host", paramLabel = "ADDR", description = "address to listen on (default: 127.0.0.1)")
+    String host = HttpServer.LOOPBACK;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "the embedded store's folder (default: vigie-data)")
+    Path data;
+
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
+            description = "a PostgreSQL JDBC URL instead of the embedded store")
+    String db;
+
     @Override
     public Integer call() {
-        spec.commandLine()
-                .getOut()
-                .println(
-                        "vigie serve: the server and its report store are not built yet; `vigie check FILE` analyses a message now.");
+        if (port < 0 || port > 65_535) {
+            spec.commandLine().getErr().println("vigie serve: --port must be between 0 and 65535");
+            return 2;
+        }
+        Config config = Config.defaults();
+        if (data != null) {
+            config = config.withDataDir(data);
+        }
+        if (db != null) {
+            config = config.withJdbcUrl(db);
+        }
+        App app = new App(config);
+        HttpServer server = new HttpServer(app, host, HttpServer.defaultMaxBodyBytes(config.limits()));
+        int bound = server.start(port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C run the shutdown hooks: answer the requests in flight, then let the JVM exit.
+        Thread hook = new Thread(
+                () -> {
+                    server.close();
+                    stopped.countDown();
+                },
+                "vigie-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        spec.commandLine().getOut().println("http://" + shown + ":" + bound + "/");
+        spec.commandLine().getOut().flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // stopped from inside the JVM (a test, an embedding program): close here, the hook is not needed
+            server.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook runs anyway and closing twice is harmless
+            }
+        }
         return 0;
     }
 }

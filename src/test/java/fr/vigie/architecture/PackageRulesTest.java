@@ -55,6 +55,9 @@ class PackageRulesTest {
                         "java.net.http..",
                         "org.jdbi..",
                         "io.javalin..",
+                        "org.eclipse.jetty..",
+                        "jakarta.servlet..",
+                        "io.micrometer..",
                         "org.apache.lucene..",
                         "com.zaxxer..",
                         "org.flywaydb..")

@@ -172,11 +172,6 @@ class CheckCommandTest {
         assertThat(run.out()).contains("data files valid");
     }
 
-    @Test
-    void serveCommandExists() {
-        assertThat(vigie("serve").code()).isZero();
-    }
-
     private static JsonNode findIndicator(JsonNode answer, String kind) {
         for (JsonNode node : answer.get("indicators")) {
             if (node.get("kind").asText().equals(kind)) {
