@@ -146,6 +146,12 @@ public final class App {
         return loaded;
     }
 
+    /** Identifier parsing and extraction with the configured default country. */
+    public Identifiers identifiers() {
+        return new Identifiers(
+                new ExtractOptions(config.country(), config.limits().maxIdentifiers()));
+    }
+
     /** What turns a submitted report into what the store keeps (each message analysed as {@code vigie check}). */
     public Intake intake() {
         return new Intake(

@@ -1,7 +1,9 @@
 package fr.vigie.cli;
 
+import fr.vigie.VigieException;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
+import fr.vigie.app.Reports;
 import fr.vigie.http.HttpServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,13 +50,28 @@ final class ServeCommand implements Callable<Integer> {
             config = config.withJdbcUrl(db);
         }
         App app = new App(config);
-        HttpServer server = new HttpServer(app, host, HttpServer.defaultMaxBodyBytes(config.limits()));
-        int bound = server.start(port);
+        Reports reports;
+        try {
+            reports = Reports.open(app);
+        } catch (VigieException e) {
+            spec.commandLine().getErr().println("vigie serve: " + e.getMessage());
+            return Main.UNREADABLE_INPUT;
+        }
+        HttpServer server = new HttpServer(app, reports, host, HttpServer.defaultMaxBodyBytes(config.limits()));
+        int bound;
+        try {
+            bound = server.start(port);
+        } catch (RuntimeException e) {
+            reports.close();
+            spec.commandLine().getErr().println("vigie serve: cannot listen on " + host + ":" + port);
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C run the shutdown hooks: answer the requests in flight, then let the JVM exit.
         Thread hook = new Thread(
                 () -> {
                     server.close();
+                    reports.close();
                     stopped.countDown();
                 },
                 "vigie-serve-shutdown");
@@ -67,6 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             // stopped from inside the JVM (a test, an embedding program): close here, the hook is not needed
             server.close();
+            reports.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

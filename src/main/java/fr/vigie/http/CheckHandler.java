@@ -8,9 +8,6 @@ import fr.vigie.i18n.Lang;
 import fr.vigie.render.CheckJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.util.MultipartUtil;
-import jakarta.servlet.MultipartConfigElement;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +45,7 @@ final class CheckHandler implements Handler {
     @Override
     public void handle(Context ctx) {
         if (ctx.req().getContentLengthLong() > maxBodyBytes) {
-            throw tooLarge(ctx); // refused before reading a byte of it
+            throw RequestBody.tooLarge(ctx, maxBodyBytes); // refused before reading a byte of it
         }
         // The raw header: the servlet's content type (and its query parameters) throw on an unknown charset
         String contentType = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type");
@@ -76,19 +73,7 @@ final class CheckHandler implements Handler {
     }
 
     private Submission multipart(Context ctx) {
-        // Parts stay in memory up to the body limit: a message a person received is never written to a temp file.
-        int inMemory = (int) Math.min(maxBodyBytes, Integer.MAX_VALUE);
-        ctx.req()
-                .setAttribute(
-                        MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE,
-                        new MultipartConfigElement(
-                                System.getProperty("java.io.tmpdir"), maxBodyBytes, maxBodyBytes, inMemory));
-        Collection<Part> parts;
-        try {
-            parts = ctx.req().getParts();
-        } catch (IOException | ServletException | RuntimeException e) {
-            throw multipartError(ctx, e);
-        }
+        Collection<Part> parts = RequestBody.parts(ctx, maxBodyBytes);
         String text = null;
         byte[] bytes = null;
         String lang = query(ctx, "lang");
@@ -97,15 +82,15 @@ final class CheckHandler implements Handler {
         for (Part part : parts) {
             switch (part.getName()) {
                 case "text" -> {
-                    text = text(read(part), partCharset(part));
+                    text = text(RequestBody.read(part), partCharset(part));
                     messages++;
                 }
                 case "file" -> {
-                    bytes = read(part);
+                    bytes = RequestBody.read(part);
                     messages++;
                 }
-                case "lang" -> lang = lang != null ? lang : field(part);
-                case "country" -> country = country != null ? country : field(part);
+                case "lang" -> lang = lang != null ? lang : RequestBody.field(part);
+                case "country" -> country = country != null ? country : RequestBody.field(part);
                 default -> {} // unknown fields are ignored, so that a form may carry more than the API reads
             }
         }
@@ -118,25 +103,11 @@ final class CheckHandler implements Handler {
         return new Submission(text, bytes, lang, country);
     }
 
-    /**
-     * Jetty says "too large" and "malformed" with the same exception types; only the size limit is told apart (by
-     * its wording, which is Jetty's and never the client's), everything else is the client's malformed form.
-     */
-    private HttpError multipartError(Context ctx, Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (message.contains("exceeded")) {
-                return tooLarge(ctx);
-            }
-        }
-        return new HttpError(400, "bad_multipart", "the multipart/form-data body is malformed");
-    }
-
     private byte[] readBody(Context ctx) {
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8));
             if (bytes.length > maxBodyBytes) {
-                throw tooLarge(ctx);
+                throw RequestBody.tooLarge(ctx, maxBodyBytes);
             }
             return bytes;
         } catch (IOException e) {
@@ -148,43 +119,6 @@ final class CheckHandler implements Handler {
     private static String query(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** A small form field; empty is absent. */
-    private static String field(Part part) {
-        String value = new String(read(part), StandardCharsets.UTF_8);
-        return value.isBlank() ? null : value.strip();
-    }
-
-    /** A part is already bounded by the form's limit (Jetty refuses a larger form while parsing it). */
-    private static byte[] read(Part part) {
-        try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new HttpError(400, "bad_multipart", "a part of the multipart/form-data body could not be read");
-        }
-    }
-
-    /**
-     * The 413, after reading and dropping what is left of the body (at most the limit again): a client still
-     * sending would otherwise see its connection reset instead of reading the answer. A client that asked to
-     * continue ({@code Expect: 100-continue}) has not sent the body, and never will.
-     */
-    private HttpError tooLarge(Context ctx) {
-        if (!"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
-            try (InputStream in = ctx.req().getInputStream()) {
-                byte[] buffer = new byte[65536];
-                long left = maxBodyBytes;
-                int n;
-                while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-                    left -= n;
-                }
-            } catch (IOException | RuntimeException e) {
-                // the client went away or the parser gave up: the answer is the same
-            }
-        }
-        return new HttpError(
-                413, "too_large", "the request body is larger than the limit of " + maxBodyBytes + " bytes");
     }
 
     /** Pasted text, decoded strictly: a browser sends valid UTF-8, so broken bytes are the client's mistake. */

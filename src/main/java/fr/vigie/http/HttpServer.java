@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.BadInputException;
 import fr.vigie.app.App;
+import fr.vigie.app.Reports;
 import fr.vigie.harmonise.Limits;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * duration, never what was sent.
  *
  * <p>Built by the command line from the {@link App} with plain constructors. Its routes are the list in {@link
- * #HttpServer(App, String, long)}: a new route goes there and into {@code openapi.json}, which a test keeps equal.
+ * #HttpServer(App, Reports, String, long, List)}: a new route goes there and into {@code openapi.json}, which a test keeps equal.
  */
 public final class HttpServer implements AutoCloseable {
     /** Loopback by default: exposing the server is a decision to take, not a default. */
@@ -59,8 +60,8 @@ public final class HttpServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** On loopback, with the body limit taken from the configured {@link Limits}. */
-    public HttpServer(App app) {
-        this(app, LOOPBACK, defaultMaxBodyBytes(app.config().limits()));
+    public HttpServer(App app, Reports reports) {
+        this(app, reports, LOOPBACK, defaultMaxBodyBytes(app.config().limits()));
     }
 
     /**
@@ -68,17 +69,22 @@ public final class HttpServer implements AutoCloseable {
      * @param maxBodyBytes the largest request body read; a larger one is answered 413 (see {@link
      *     #defaultMaxBodyBytes})
      */
-    public HttpServer(App app, String host, long maxBodyBytes) {
-        this(app, host, maxBodyBytes, List.of());
+    public HttpServer(App app, Reports reports, String host, long maxBodyBytes) {
+        this(app, reports, host, maxBodyBytes, List.of());
     }
 
     /** @param more routes beside the API's own (tests add one that fails; they are not in openapi.json) */
-    HttpServer(App app, String host, long maxBodyBytes, List<Endpoint> more) {
+    HttpServer(App app, Reports reports, String host, long maxBodyBytes, List<Endpoint> more) {
         this.host = host;
         app.detector(); // load the model now, not during the first request
         byte[] openApi = resource(OPENAPI);
+        ReportsHandler reportRoutes = new ReportsHandler(reports, app.config().analystToken(), maxBodyBytes);
         List<Endpoint> routes = new ArrayList<>(List.of(
                 new Endpoint(HandlerType.POST, "/api/check", new CheckHandler(app, maxBodyBytes)),
+                new Endpoint(HandlerType.POST, "/api/reports", reportRoutes::submit),
+                new Endpoint(HandlerType.GET, "/api/reports", reportRoutes::list),
+                new Endpoint(HandlerType.GET, "/api/reports/{id}", reportRoutes::get),
+                new Endpoint(HandlerType.GET, "/api/reports/{id}/evidence/{seq}", reportRoutes::evidence),
                 new Endpoint(HandlerType.GET, "/health", ctx -> json(ctx, 200, health())),
                 new Endpoint(HandlerType.GET, "/metrics", metrics::scrape),
                 new Endpoint(

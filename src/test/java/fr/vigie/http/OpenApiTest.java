@@ -42,8 +42,8 @@ class OpenApiTest {
                     }
                 }));
         Set<String> served = new TreeSet<>();
-        try (HttpServer server = new HttpServer(TestServer.APP)) {
-            server.endpoints().forEach(e -> served.add(e.method.name() + " " + e.path));
+        try (TestServer server = new TestServer(1 << 20)) {
+            server.server.endpoints().forEach(e -> served.add(e.method.name() + " " + e.path));
         }
         assertThat(described).isEqualTo(served);
     }

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
+import fr.vigie.app.Reports;
 import fr.vigie.harmonise.Harmonised;
 import fr.vigie.i18n.Lang;
 import fr.vigie.render.CheckJson;
+import fr.vigie.report.ReportForm;
+import fr.vigie.search.SearchIndex;
+import fr.vigie.store.Store;
 import io.javalin.router.Endpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +21,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -33,10 +39,33 @@ final class TestServer implements AutoCloseable {
 
     final HttpServer server;
     final URI base;
+    final Path data;
+    final Reports reports;
 
     TestServer(long maxBodyBytes, List<Endpoint> more) {
-        server = new HttpServer(APP, HttpServer.LOOPBACK, maxBodyBytes, more);
+        this(APP, maxBodyBytes, more);
+    }
+
+    TestServer(App app, long maxBodyBytes, List<Endpoint> more) {
+        data = temporaryFolder();
+        reports = reports(app, data);
+        server = new HttpServer(app, reports, HttpServer.LOOPBACK, maxBodyBytes, more);
         base = URI.create("http://127.0.0.1:" + server.start(0));
+    }
+
+    /** A fresh embedded store and index in {@code data}, for {@code app}'s analysis. */
+    static Reports reports(App app, Path data) {
+        Store store = Store.open(Config.defaults().withDataDir(data).withJdbcUrl(null));
+        return new Reports(
+                store, SearchIndex.open(data.resolve("index")), app.intake(), new ReportForm(app.identifiers()));
+    }
+
+    static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("vigie-http-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     TestServer(long maxBodyBytes) {
@@ -46,6 +75,14 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        reports.close();
+        try (var files = Files.walk(data)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     HttpResponse<String> get(String path) {

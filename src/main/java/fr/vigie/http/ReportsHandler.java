@@ -1,0 +1,217 @@
+package fr.vigie.http;
+
+import fr.vigie.app.Reports;
+import fr.vigie.report.EvidenceFile;
+import fr.vigie.report.ReportForm;
+import fr.vigie.report.ReportSummary;
+import fr.vigie.report.Status;
+import fr.vigie.report.Submission;
+import fr.vigie.store.ReportFilter;
+import fr.vigie.store.Store;
+import io.javalin.http.Context;
+import jakarta.servlet.http.Part;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The report routes. A victim opens their report with the follow-up token received at submission ({@code
+ * Authorization: Bearer TOKEN}); analysts use the analyst token of the configuration until accounts and roles exist
+ * (privacy issue). An unknown id and a wrong token get the same answer, so ids cannot be probed.
+ */
+final class ReportsHandler {
+    private final Reports reports;
+    private final Optional<String> analystToken;
+    private final long maxBodyBytes;
+
+    ReportsHandler(Reports reports, Optional<String> analystToken, long maxBodyBytes) {
+        this.reports = reports;
+        this.analystToken = analystToken;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** {@code POST /api/reports}: multipart/form-data (fields and {@code evidence} files) or a urlencoded form. */
+    void submit(Context ctx) {
+        if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+            throw RequestBody.tooLarge(ctx, maxBodyBytes);
+        }
+        String contentType = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type");
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        List<EvidenceFile> files = new ArrayList<>();
+        switch (CheckHandler.mediaType(contentType)) {
+            case "multipart/form-data" -> {
+                for (Part part : RequestBody.parts(ctx, maxBodyBytes)) {
+                    if (part.getName().equals("evidence")) {
+                        files.add(new EvidenceFile(
+                                part.getSubmittedFileName() == null ? "evidence" : part.getSubmittedFileName(),
+                                part.getContentType() == null ? "application/octet-stream" : part.getContentType(),
+                                RequestBody.read(part)));
+                    } else if (ReportForm.FIELDS.contains(part.getName())) {
+                        fields.computeIfAbsent(part.getName(), k -> new ArrayList<>())
+                                .add(text(RequestBody.read(part), part.getName()));
+                    } else {
+                        throw new HttpError(
+                                400, "field." + safe(part.getName()), safe(part.getName()) + " is not a report field");
+                    }
+                }
+            }
+            case "application/x-www-form-urlencoded" -> {
+                try {
+                    ctx.formParamMap().forEach((name, values) -> fields.put(name, values));
+                } catch (RuntimeException e) {
+                    throw new HttpError(400, "bad_form", "the form body is malformed");
+                }
+            }
+            default ->
+                throw new HttpError(
+                        415,
+                        "unsupported_media_type",
+                        "send multipart/form-data (fields and 'evidence' files) or application/x-www-form-urlencoded");
+        }
+        Submission s = reports.submit(fields, files, "api");
+        String body = "{\"id\":\"" + s.id() + "\",\"token\":\"" + s.token() + "\",\"duplicate\":" + s.duplicate()
+                + ",\"href\":\"/api/reports/" + s.id() + "\"}";
+        ctx.header("Location", "/api/reports/" + s.id());
+        HttpServer.json(ctx, s.duplicate() ? 200 : 201, body);
+    }
+
+    /** {@code GET /api/reports/{id}}. */
+    void get(Context ctx) {
+        String id = ctx.pathParam("id");
+        who(ctx, id);
+        var report = reports.report(id).orElseThrow(ReportsHandler::notFound);
+        HttpServer.json(ctx, 200, ReportJson.of(report).toString());
+    }
+
+    /** {@code GET /api/reports/{id}/evidence/{seq}}: the exact bytes; the read joins the chain of custody. */
+    void evidence(Context ctx) {
+        String id = ctx.pathParam("id");
+        String actor = who(ctx, id);
+        int seq;
+        try {
+            seq = Integer.parseInt(ctx.pathParam("seq"));
+        } catch (NumberFormatException e) {
+            throw notFound();
+        }
+        Store.EvidenceContent content = reports.evidence(id, seq, actor).orElseThrow(ReportsHandler::notFound);
+        ctx.header("Content-Disposition", "attachment; filename=\"evidence-" + seq + "\"");
+        ctx.header("X-Content-SHA256", content.meta().sha256());
+        ctx.status(200).contentType("application/octet-stream").result(content.bytes());
+    }
+
+    /** {@code GET /api/reports?query=&type=&status=&from=&to=&limit=&offset=}: analysts only. */
+    void list(Context ctx) {
+        if (!isAnalyst(ctx)) {
+            throw bearer(ctx) == null
+                    ? new HttpError(401, "unauthorized", "listing reports is for analysts (Authorization: Bearer …)")
+                    : new HttpError(403, "forbidden", "listing reports is for analysts");
+        }
+        int limit = number(ctx, "limit", 50, 1, ReportFilter.MAX_LIMIT);
+        int offset = number(ctx, "offset", 0, 0, 1_000_000);
+        ReportFilter filter = new ReportFilter(
+                param(ctx, "type"),
+                param(ctx, "from").map(v -> day(v, "from")),
+                param(ctx, "to").map(v -> day(v, "to").plusSeconds(86_400)),
+                param(ctx, "status")
+                        .map(v -> Status.fromId(v)
+                                .orElseThrow(() -> new HttpError(
+                                        400, "bad_status", "status must be new, triaged, oriented or closed"))),
+                Optional.empty(),
+                limit,
+                offset);
+        List<ReportSummary> found = reports.list(param(ctx, "query"), filter);
+        HttpServer.json(ctx, 200, ReportJson.list(found, limit, offset).toString());
+    }
+
+    /** Who is asking for report {@code id}: an analyst, or its victim; anyone else is refused. */
+    private String who(Context ctx, String id) {
+        if (isAnalyst(ctx)) {
+            return "analyst";
+        }
+        String token = bearer(ctx);
+        if (token == null) {
+            throw new HttpError(401, "unauthorized", "send the report's follow-up token: Authorization: Bearer TOKEN");
+        }
+        if (!reports.opens(id, token)) {
+            throw notFound();
+        }
+        return "victim";
+    }
+
+    private boolean isAnalyst(Context ctx) {
+        String token = bearer(ctx);
+        return token != null
+                && analystToken.isPresent()
+                && MessageDigest.isEqual(
+                        analystToken.get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static HttpError notFound() {
+        return new HttpError(404, "no_such_report", "no report with this id opens with this token");
+    }
+
+    private static Optional<String> param(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static int number(Context ctx, String name, int fallback, int min, int max) {
+        Optional<String> value = param(ctx, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.get());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new HttpError(400, "bad_" + name, name + " must be a number between " + min + " and " + max);
+    }
+
+    private static Instant day(String value, String name) {
+        try {
+            return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new HttpError(400, "bad_" + name, name + " must be a date written YYYY-MM-DD");
+        }
+    }
+
+    /** A form field is text: UTF-8, strictly (a browser sends nothing else). */
+    private static String text(byte[] bytes, String field) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new HttpError(400, "field." + field, field + " is not valid UTF-8");
+        }
+    }
+
+    /** A client-chosen name, made safe to echo: letters, digits, dot, dash and underscore, 40 at most. */
+    private static String safe(String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "");
+        return cleaned.substring(0, Math.min(40, cleaned.length())).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,195 @@
+package fr.vigie.http;
+
+import static fr.vigie.http.TestServer.fixture;
+import static fr.vigie.http.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.app.App;
+import fr.vigie.app.Config;
+import fr.vigie.http.TestServer.Field;
+import fr.vigie.message.Evidence;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ReportRoutesTest {
+    static final String ANALYST = "analyst-token-for-tests-0123456789";
+    static App app;
+
+    TestServer server;
+
+    @BeforeAll
+    static void wire() {
+        app = new App(Config.defaults().withAnalystToken(ANALYST));
+    }
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(app, 1 << 20, List.of());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @AfterAll
+    static void done() {
+        app = null;
+    }
+
+    static Field file(String name, byte[] bytes) {
+        return new Field("evidence", name, bytes);
+    }
+
+    HttpResponse<String> submitInterpol(String narrative) {
+        return server.postForm(
+                "/api/reports",
+                Field.text("narrative", narrative),
+                Field.text("channel", "email"),
+                Field.text("loss", "450 EUR coupon 2026-11-03"),
+                Field.text("contact_email", "victime@example.fr"),
+                file("convocation.eml", fixture("messages/fake-interpol.eml")));
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(server.base.resolve(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return server.send(request);
+    }
+
+    @Test
+    void anUploadedEmlIsFetchedBackByItsTokenWithItsEvidenceBytesExact() throws Exception {
+        HttpResponse<String> created = submitInterpol("On me demande 450 € en coupons PCS.");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode submission = json(created);
+        String id = submission.get("id").asText();
+        String token = submission.get("token").asText();
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/reports/" + id);
+
+        JsonNode report = json(get("/api/reports/" + id, token));
+        assertThat(report.get("narrative").asText()).isEqualTo("On me demande 450 € en coupons PCS.");
+        assertThat(report.get("verdict").asText()).isEqualTo("scam");
+        assertThat(report.get("losses").get(0).get("method").asText()).isEqualTo("coupon");
+        assertThat(report.toString()).doesNotContain("victime@example.fr");
+        JsonNode evidence = report.get("evidence").get(0);
+        byte[] eml = fixture("messages/fake-interpol.eml");
+        assertThat(evidence.get("sha256").asText()).isEqualTo(Evidence.sha256(eml));
+        assertThat(evidence.get("analysis").get("verdict")).isNotNull();
+
+        HttpResponse<byte[]> bytes = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        server.base.resolve(evidence.get("href").asText()))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(bytes.statusCode()).isEqualTo(200);
+        assertThat(bytes.body()).isEqualTo(eml);
+        assertThat(bytes.headers().firstValue("X-Content-SHA256")).hasValue(Evidence.sha256(eml));
+        assertThat(server.reports.store().custody(Evidence.sha256(eml)))
+                .extracting(c -> c.action() + ":" + c.actor())
+                .containsExactly("received:api", "read:victim");
+    }
+
+    @Test
+    void aWrongTokenIsRefusedAndAnUnknownIdGetsTheSameAnswer() {
+        String id = json(submitInterpol("wrong token")).get("id").asText();
+
+        HttpResponse<String> wrong = get("/api/reports/" + id, "not-the-token");
+        HttpResponse<String> unknown = get("/api/reports/VG-000000000000", "not-the-token");
+        assertThat(wrong.statusCode()).isEqualTo(404);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(wrong)).isEqualTo(json(unknown));
+        assertThat(get("/api/reports/" + id, null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/reports/" + id + "/evidence/0", "not-the-token").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anOversizedUploadIs413AndNothingIsStored() {
+        HttpResponse<String> refused = server.postForm(
+                "/api/reports", Field.text("narrative", "big"), file("big.eml", new byte[(1 << 20) + 1]));
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(json(refused).get("error").asText()).isEqualTo("too_large");
+        assertThat(server.reports.store().count()).isZero();
+        assertThat(server.get("/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSameSubmissionTwiceIsOneReport() {
+        HttpResponse<String> first = submitInterpol("twice");
+        HttpResponse<String> second = submitInterpol("twice");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(json(second).get("id")).isEqualTo(json(first).get("id"));
+        assertThat(json(second).get("token")).isEqualTo(json(first).get("token"));
+        assertThat(json(second).get("duplicate").asBoolean()).isTrue();
+        assertThat(server.reports.store().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongFieldIs400NamingItAndNothingIsStored() {
+        HttpResponse<String> refused =
+                server.postForm("/api/reports", Field.text("narrative", "x"), Field.text("loss", "beaucoup d'argent"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).get("error").asText()).isEqualTo("field.loss");
+        assertThat(json(refused).get("detail").asText()).contains("AMOUNT CURRENCY METHOD");
+        assertThat(server.postForm("/api/reports", Field.text("password", "x")).statusCode())
+                .isEqualTo(400);
+        assertThat(server.reports.store().count()).isZero();
+    }
+
+    @Test
+    void aUrlEncodedFormIsAReportToo() {
+        HttpResponse<String> created = server.post(
+                "/api/reports",
+                "application/x-www-form-urlencoded",
+                "narrative=Un+faux+conseiller+m%27a+appel%C3%A9&channel=phone&identifier=%2B33612345678"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = json(created).get("id").asText();
+        JsonNode report = json(get("/api/reports/" + id, ANALYST));
+        assertThat(report.get("narrative").asText()).isEqualTo("Un faux conseiller m'a appelé");
+        assertThat(report.get("identifiers").get(0).get("normalized").asText()).isEqualTo("+33612345678");
+    }
+
+    @Test
+    void analystsListAndSearchReportsAndNobodyElseMay() throws IOException {
+        String token = json(submitInterpol("J'ai payé la convocation en coupons"))
+                .get("token")
+                .asText();
+        server.post(
+                "/api/reports",
+                "application/x-www-form-urlencoded",
+                "narrative=Mon+colis+est+bloqu%C3%A9+et+on+me+demande+des+frais".getBytes(StandardCharsets.UTF_8));
+
+        JsonNode all = json(get("/api/reports", ANALYST));
+        assertThat(all.get("reports")).hasSize(2);
+        JsonNode search = json(get("/api/reports?query=colis+bloque", ANALYST));
+        assertThat(search.get("reports")).hasSize(1);
+        JsonNode scheme = json(get("/api/reports?type=fake_authority", ANALYST));
+        assertThat(scheme.get("reports")).hasSize(1);
+        assertThat(get("/api/reports?from=not-a-date", ANALYST).statusCode()).isEqualTo(400);
+        assertThat(get("/api/reports?query=%22", ANALYST).statusCode()).isEqualTo(400);
+
+        assertThat(get("/api/reports", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/reports", token).statusCode()).isEqualTo(403);
+    }
+}
