@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie bench}: harmonisation throughput beside bare mime4j parsing, and the streamed-mbox heap check. */
-@Command(name = "bench", description = "Measure harmonisation and the whole check against bare mime4j parsing.")
+@Command(
+        name = "bench",
+        description = "Measure harmonisation and the whole check against bare mime4j parsing.",
+        subcommands = StoreBenchCommand.class)
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

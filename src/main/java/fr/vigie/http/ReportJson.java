@@ -1,21 +1,18 @@
 package fr.vigie.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import fr.vigie.detect.Verdict;
 import fr.vigie.report.Loss;
 import fr.vigie.report.Report;
 import fr.vigie.report.ReportSummary;
-import java.io.IOException;
 import java.util.List;
 
 /** A stored report as JSON: what the victim and the analysts see; never the reporter's identity or contact. */
 final class ReportJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ReportJson() {}
 
@@ -72,7 +69,8 @@ final class ReportJson {
             item.put("receivedAt", e.receivedAt().toString());
             item.put("href", "/api/reports/" + r.id() + "/evidence/" + e.seq());
             e.refusal().ifPresent(code -> item.put("unreadable", code));
-            e.analysisJson().ifPresent(json -> item.set("analysis", parse(json)));
+            // stored as vigie check --json wrote it: passed through, not parsed and written again
+            e.analysisJson().ifPresent(json -> item.putRawValue("analysis", new RawValue(json)));
         }
         r.reporterPseudonym().ifPresent(p -> node.put("reporter", p));
         return node;
@@ -97,13 +95,5 @@ final class ReportJson {
             r.schemes().forEach(schemes::add);
         }
         return node;
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            return NODES.textNode(json);
-        }
     }
 }

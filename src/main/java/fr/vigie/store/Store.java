@@ -353,7 +353,7 @@ public final class Store implements AutoCloseable {
     public Optional<EvidenceContent> evidence(String reportId, int seq, String actor) {
         OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         return db.jdbi().inTransaction(h -> {
-            Optional<StoredEvidence> meta = h.createQuery("SELECT * FROM evidence WHERE report_id = :id AND seq = :seq")
+            Optional<StoredEvidence> meta = h.createQuery(EVIDENCE + " WHERE e.report_id = :id AND e.seq = :seq")
                     .bind("id", reportId)
                     .bind("seq", seq)
                     .map((rs, ctx) -> evidenceRow(rs))
@@ -584,30 +584,11 @@ public final class Store implements AutoCloseable {
                             rs.getString("actor"),
                             rs.getString("note")))
                     .list();
-            List<StoredEvidence> evidence = h.createQuery("SELECT * FROM evidence WHERE report_id = :id ORDER BY seq")
+            // Never derived_text here: it is the search index's, and as large as the message.
+            List<StoredEvidence> sized = h.createQuery(EVIDENCE + " WHERE e.report_id = :id ORDER BY e.seq")
                     .bind("id", id)
                     .map((rs, ctx) -> evidenceRow(rs))
                     .list();
-            List<Long> sizes = h.createQuery(
-                            "SELECT b.size FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256 "
-                                    + "WHERE e.report_id = :id ORDER BY e.seq")
-                    .bind("id", id)
-                    .mapTo(Long.class)
-                    .list();
-            List<StoredEvidence> sized = new ArrayList<>();
-            for (int i = 0; i < evidence.size(); i++) {
-                StoredEvidence e = evidence.get(i);
-                sized.add(new StoredEvidence(
-                        e.seq(),
-                        e.sha256(),
-                        sizes.get(i),
-                        e.filename(),
-                        e.mediaType(),
-                        e.receivedAt(),
-                        e.refusal(),
-                        e.verdict(),
-                        e.analysisJson()));
-            }
             List<StoredIdentifier> identifiers = h.createQuery(
                             "SELECT kind, normalized, origin FROM report_identifier WHERE report_id = :id ORDER BY kind, normalized")
                     .bind("id", id)
@@ -658,11 +639,15 @@ public final class Store implements AutoCloseable {
                 Optional.ofNullable(rs.getString("reporter_pseudonym")));
     }
 
+    private static final String EVIDENCE = """
+            SELECT e.seq, e.sha256, b.size, e.filename, e.media_type, e.received_at, e.refusal, e.verdict, e.analysis
+            FROM evidence e JOIN evidence_blob b ON b.sha256 = e.sha256""";
+
     private static StoredEvidence evidenceRow(ResultSet rs) throws SQLException {
         return new StoredEvidence(
                 rs.getInt("seq"),
                 rs.getString("sha256"),
-                -1,
+                rs.getLong("size"),
                 rs.getString("filename"),
                 rs.getString("media_type"),
                 instant(rs, "received_at"),

@@ -1,0 +1,277 @@
+package fr.vigie.cli;
+
+import fr.vigie.app.App;
+import fr.vigie.app.Config;
+import fr.vigie.app.Importer;
+import fr.vigie.app.Reports;
+import fr.vigie.bench.Bench;
+import fr.vigie.bench.Latency;
+import fr.vigie.http.HttpServer;
+import fr.vigie.i18n.Lang;
+import fr.vigie.report.Channel;
+import fr.vigie.report.EvidenceFile;
+import fr.vigie.report.Intake;
+import fr.vigie.report.NewReport;
+import fr.vigie.report.ReportForm;
+import fr.vigie.report.ReportSummary;
+import fr.vigie.report.Situation;
+import fr.vigie.search.SearchIndex;
+import fr.vigie.store.ReportFilter;
+import fr.vigie.store.Store;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vigie bench store}: the report store under an import and under readers, on the embedded H2 store and on a
+ * throwaway PostgreSQL (started here, in a temporary folder), printed side by side. Each figure has a baseline
+ * measured in the same run: the analysis alone for the import, {@code GET /health} for the report reads.
+ */
+@Command(
+        name = "store",
+        description = "Import the corpora into H2 and PostgreSQL, then read reports back over HTTP under load.")
+final class StoreBenchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "corpus folders (default: the shared e-mail corpora)")
+    List<Path> corpus = new ArrayList<>(
+            List.of(Path.of("../shared/data/spamassassin-testdata"), Path.of("../shared/data/phishing-pot")));
+
+    @Option(
+            names = "--seconds",
+            description = "seconds of report reads (default: ${DEFAULT-VALUE})",
+            defaultValue = "60")
+    double seconds;
+
+    @Option(
+            names = "--clients",
+            description = "concurrent HTTP clients (default: ${DEFAULT-VALUE})",
+            defaultValue = "32")
+    int clients;
+
+    @Option(names = "--no-postgres", description = "only the embedded store")
+    boolean noPostgres;
+
+    private record Figures(
+            String backend,
+            double analysisPerSecond,
+            double importPerSecond,
+            long imported,
+            long sizeBytes,
+            Latency.Result health,
+            Latency.Result reports) {}
+
+    @Override
+    public Integer call() throws Exception {
+        // One log line per request would measure the terminal, not the server (set before the server's logger exists)
+        System.setProperty("org.slf4j.simpleLogger.log.fr.vigie.http", "warn");
+        PrintWriter out = spec.commandLine().getOut();
+        List<Path> files =
+                Importer.files(corpus.stream().filter(Files::isDirectory).toList());
+        if (files.isEmpty()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("vigie bench store: no messages under " + corpus + " (pass --corpus DIR)");
+            return Main.UNREADABLE_INPUT;
+        }
+        List<byte[]> messages = Bench.loadCorpus(corpus, Integer.MAX_VALUE);
+        out.printf(
+                Locale.ROOT,
+                "corpus: %d files, %d messages; %d cores; %d clients for %.0f s per read figure%n%n",
+                files.size(),
+                messages.size(),
+                Runtime.getRuntime().availableProcessors(),
+                clients,
+                seconds);
+        out.flush();
+        List<Figures> figures = new ArrayList<>();
+        figures.add(measure("h2", Optional.empty(), files, messages, out));
+        if (!noPostgres) {
+            Path pgDir = Files.createTempDirectory("vigie-bench-pg");
+            try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgDir.resolve("data"))
+                    .setCleanDataDirectory(true)
+                    .start()) {
+                figures.add(measure(
+                        "postgresql", Optional.of(pg.getJdbcUrl("postgres", "postgres")), files, messages, out));
+            } finally {
+                deleteTree(pgDir);
+            }
+        }
+        print(figures, out);
+        return 0;
+    }
+
+    private Figures measure(
+            String backend, Optional<String> jdbcUrl, List<Path> files, List<byte[]> messages, PrintWriter out)
+            throws Exception {
+        out.println("… " + backend + ": analysis baseline, import, reads");
+        out.flush();
+        Path dir = Files.createTempDirectory("vigie-bench-" + backend);
+        String analystToken = "bench-" + System.nanoTime();
+        Config config = Config.defaults()
+                .withDataDir(dir)
+                .withJdbcUrl(jdbcUrl.orElse(null))
+                .withAnalystToken(analystToken);
+        App app = new App(config);
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (Store store = Store.open(config);
+                SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
+            double analysis = analysisOnly(app.intake(), messages, threads);
+            Importer importer = new Importer(app.harmoniser(), app.intake(), store, "FR", threads, 200);
+            long start = System.nanoTime();
+            Importer.Summary summary = importer.run(
+                    files,
+                    new Importer.Progress() {
+                        @Override
+                        public void total(long bytes) {}
+
+                        @Override
+                        public void advance(long bytes, Importer.Summary sofar) {}
+                    },
+                    reports -> index.addAll(reports.stream()
+                            .map(e -> Store.indexable(e.getKey(), e.getValue()))
+                            .toList()));
+            double took = (System.nanoTime() - start) / 1e9;
+            index.commit();
+            long size = store.sizeOnDisk() + (jdbcUrl.isPresent() ? folderSize(dir) : 0);
+            List<String> ids = ids(store);
+            Reports service = new Reports(store, index, app.intake(), new ReportForm(app.identifiers()));
+            try (HttpServer server = new HttpServer(app, service)) {
+                int port = server.start(0);
+                String base = "http://127.0.0.1:" + port;
+                Latency.Result health = Latency.run(base, r -> "/health", null, clients, Math.max(5, seconds / 6));
+                Latency.Result reports = Latency.run(
+                        base,
+                        r -> "/api/reports/" + ids.get(r % ids.size()),
+                        "Bearer " + analystToken,
+                        clients,
+                        seconds);
+                return new Figures(
+                        backend, analysis, summary.messages() / took, summary.imported(), size, health, reports);
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** The baseline of the import: the same analysis over the same messages, in memory, nothing stored. */
+    private static double analysisOnly(Intake intake, List<byte[]> messages, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (byte[] bytes : messages) {
+                futures.add(pool.submit(() -> intake.prepare(new NewReport(
+                        Optional.empty(),
+                        new Situation(false, "FR", Lang.FR),
+                        Channel.EMAIL,
+                        "",
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(),
+                        List.of(),
+                        List.of(new EvidenceFile("m.eml", "message/rfc822", bytes)),
+                        "bench"))));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            return messages.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<String> ids(Store store) {
+        List<String> ids = new ArrayList<>();
+        for (int offset = 0; ; offset += ReportFilter.MAX_LIMIT) {
+            List<ReportSummary> page = store.list(new ReportFilter(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    ReportFilter.MAX_LIMIT,
+                    offset));
+            page.forEach(r -> ids.add(r.id()));
+            if (page.size() < ReportFilter.MAX_LIMIT) {
+                return ids;
+            }
+        }
+    }
+
+    private void print(List<Figures> figures, PrintWriter out) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (Figures f : figures) {
+            add(rows, "analysis only, in memory (baseline)   msg/s", "%.0f".formatted(f.analysisPerSecond()));
+            add(rows, "import: read + analyse + store         msg/s", "%.0f".formatted(f.importPerSecond()));
+            add(rows, "import / baseline", "%.0f%%".formatted(100 * f.importPerSecond() / f.analysisPerSecond()));
+            add(rows, "reports imported", Long.toString(f.imported()));
+            add(rows, "store size on disk                       MB", "%.1f".formatted(f.sizeBytes() / 1e6));
+            add(rows, "GET /health (baseline)        p50/p99 ms", ms(f.health()));
+            add(rows, "GET /health                 req/s, errors", rate(f.health()));
+            add(rows, "GET /api/reports/{id}         p50/p99 ms", ms(f.reports()));
+            add(rows, "GET /api/reports/{id}       req/s, errors", rate(f.reports()));
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-48s", "== store (issue 4) ==");
+        figures.forEach(f -> out.printf(Locale.ROOT, "%20s", f.backend()));
+        out.println();
+        rows.forEach((name, values) -> {
+            out.printf(Locale.ROOT, "%-48s", name);
+            values.forEach(v -> out.printf(Locale.ROOT, "%20s", v));
+            out.println();
+        });
+        out.flush();
+    }
+
+    private static void add(Map<String, List<String>> rows, String name, String value) {
+        rows.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+
+    private static String ms(Latency.Result r) {
+        return String.format(Locale.ROOT, "%.2f / %.2f", r.p50Nanos() / 1e6, r.p99Nanos() / 1e6);
+    }
+
+    private static String rate(Latency.Result r) {
+        return String.format(Locale.ROOT, "%.0f, %d", r.perSecond(), r.errors());
+    }
+
+    private static long folderSize(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
