@@ -85,6 +85,7 @@ public final class HttpServer implements AutoCloseable {
                 new Endpoint(HandlerType.GET, "/api/reports", reportRoutes::list),
                 new Endpoint(HandlerType.GET, "/api/reports/{id}", reportRoutes::get),
                 new Endpoint(HandlerType.GET, "/api/reports/{id}/evidence/{seq}", reportRoutes::evidence),
+                new Endpoint(HandlerType.POST, "/api/reports/{id}/status", reportRoutes::status),
                 new Endpoint(HandlerType.GET, "/health", ctx -> json(ctx, 200, health())),
                 new Endpoint(HandlerType.GET, "/metrics", metrics::scrape),
                 new Endpoint(

@@ -132,6 +132,33 @@ final class ReportsHandler {
         HttpServer.json(ctx, 200, ReportJson.list(found, limit, offset).toString());
     }
 
+    /** {@code POST /api/reports/{id}/status} (form: {@code status}, {@code note}): analysts move a report on. */
+    void status(Context ctx) {
+        if (!isAnalyst(ctx)) {
+            throw bearer(ctx) == null
+                    ? new HttpError(401, "unauthorized", "changing a status is for analysts (Authorization: Bearer …)")
+                    : new HttpError(403, "forbidden", "changing a status is for analysts");
+        }
+        if (!"application/x-www-form-urlencoded"
+                .equals(CheckHandler.mediaType(ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type")))) {
+            throw new HttpError(415, "unsupported_media_type", "send application/x-www-form-urlencoded: status, note");
+        }
+        String value = ctx.formParam("status");
+        Status status = Status.fromId(value == null ? "" : value.strip())
+                .orElseThrow(() -> new HttpError(400, "bad_status", "status must be new, triaged, oriented or closed"));
+        String note = ctx.formParam("note");
+        if (note != null && note.length() > 2000) {
+            throw new HttpError(400, "bad_note", "note is longer than 2000 characters");
+        }
+        if (!reports.store().changeStatus(ctx.pathParam("id"), status, "analyst", note)) {
+            throw notFound();
+        }
+        HttpServer.json(
+                ctx,
+                200,
+                ReportJson.of(reports.report(ctx.pathParam("id")).orElseThrow()).toString());
+    }
+
     /** Who is asking for report {@code id}: an analyst, or its victim; anyone else is refused. */
     private String who(Context ctx, String id) {
         if (isAnalyst(ctx)) {

@@ -192,4 +192,32 @@ class ReportRoutesTest {
         assertThat(get("/api/reports", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/reports", token).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void analystsMoveAReportOnAndItsHistoryKeepsEveryStep() {
+        JsonNode submission = json(submitInterpol("status"));
+        String id = submission.get("id").asText();
+        HttpRequest.Builder triage = HttpRequest.newBuilder(server.base.resolve("/api/reports/" + id + "/status"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("status=triaged&note=coupons+PCS"));
+
+        assertThat(server.send(triage.copy()
+                                .header(
+                                        "Authorization",
+                                        "Bearer " + submission.get("token").asText()))
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> moved = server.send(triage.copy().header("Authorization", "Bearer " + ANALYST));
+        assertThat(moved.statusCode()).isEqualTo(200);
+        JsonNode history = json(moved).get("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(1).get("status").asText()).isEqualTo("triaged");
+        assertThat(history.get(1).get("note").asText()).isEqualTo("coupons PCS");
+        assertThat(server.send(HttpRequest.newBuilder(server.base.resolve("/api/reports/" + id + "/status"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Authorization", "Bearer " + ANALYST)
+                                .POST(HttpRequest.BodyPublishers.ofString("status=lost")))
+                        .statusCode())
+                .isEqualTo(400);
+    }
 }
