@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             TuneCommand.class,
             ImportCommand.class,
-            IndexCommand.class
+            IndexCommand.class,
+            LookupCommand.class
         })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;

@@ -78,7 +78,8 @@ public final class HttpServer implements AutoCloseable {
         this.host = host;
         app.detector(); // load the model now, not during the first request
         byte[] openApi = resource(OPENAPI);
-        ReportsHandler reportRoutes = new ReportsHandler(reports, app.config().analystToken(), maxBodyBytes);
+        ReportsHandler reportRoutes =
+                new ReportsHandler(reports, app.identifiers(), app.config().analystToken(), maxBodyBytes);
         List<Endpoint> routes = new ArrayList<>(List.of(
                 new Endpoint(HandlerType.POST, "/api/check", new CheckHandler(app, maxBodyBytes)),
                 new Endpoint(HandlerType.POST, "/api/reports", reportRoutes::submit),
@@ -86,6 +87,7 @@ public final class HttpServer implements AutoCloseable {
                 new Endpoint(HandlerType.GET, "/api/reports/{id}", reportRoutes::get),
                 new Endpoint(HandlerType.GET, "/api/reports/{id}/evidence/{seq}", reportRoutes::evidence),
                 new Endpoint(HandlerType.POST, "/api/reports/{id}/status", reportRoutes::status),
+                new Endpoint(HandlerType.GET, "/api/indicators/{kind}/{value}", reportRoutes::indicator),
                 new Endpoint(HandlerType.GET, "/health", ctx -> json(ctx, 200, health())),
                 new Endpoint(HandlerType.GET, "/metrics", metrics::scrape),
                 new Endpoint(

@@ -1,6 +1,8 @@
 package fr.vigie.http;
 
 import fr.vigie.app.Reports;
+import fr.vigie.identifier.Identifiers;
+import fr.vigie.render.IndicatorJson;
 import fr.vigie.report.EvidenceFile;
 import fr.vigie.report.ReportForm;
 import fr.vigie.report.ReportSummary;
@@ -30,11 +32,13 @@ import java.util.Optional;
  */
 final class ReportsHandler {
     private final Reports reports;
+    private final Identifiers identifiers;
     private final Optional<String> analystToken;
     private final long maxBodyBytes;
 
-    ReportsHandler(Reports reports, Optional<String> analystToken, long maxBodyBytes) {
+    ReportsHandler(Reports reports, Identifiers identifiers, Optional<String> analystToken, long maxBodyBytes) {
         this.reports = reports;
+        this.identifiers = identifiers;
         this.analystToken = analystToken;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -157,6 +161,30 @@ final class ReportsHandler {
                 ctx,
                 200,
                 ReportJson.of(reports.report(ctx.pathParam("id")).orElseThrow()).toString());
+    }
+
+    /** {@code GET /api/indicators/{kind}/{value}}: the reports that carry an identifier; analysts only. */
+    void indicator(Context ctx) {
+        if (!isAnalyst(ctx)) {
+            throw bearer(ctx) == null
+                    ? new HttpError(401, "unauthorized", "look-ups are for analysts (Authorization: Bearer …)")
+                    : new HttpError(403, "forbidden", "look-ups are for analysts");
+        }
+        String kind = ctx.pathParam("kind").toLowerCase(Locale.ROOT);
+        boolean known =
+                java.util.Arrays.stream(fr.vigie.identifier.Kind.values()).anyMatch(k -> k.id().equals(kind));
+        if (!known) {
+            throw new HttpError(400, "bad_kind", "kind must be one of the identifier kinds (iban, phone, email, btc…)");
+        }
+        var identifier = identifiers
+                .parseAny(ctx.pathParam("value"))
+                .filter(id -> id.kind().id().equals(kind))
+                .orElseThrow(() -> new HttpError(400, "bad_value", "the value is not a valid " + kind));
+        int max = number(ctx, "max", 100, 1, 10_000);
+        HttpServer.json(
+                ctx,
+                200,
+                IndicatorJson.of(reports.store().indicator(identifier, max)).toString());
     }
 
     /** Who is asking for report {@code id}: an analyst, or its victim; anyone else is refused. */

@@ -4,10 +4,12 @@ import fr.vigie.VigieException;
 import fr.vigie.app.Config;
 import fr.vigie.detect.Verdict;
 import fr.vigie.i18n.Lang;
+import fr.vigie.identifier.Identifier;
 import fr.vigie.identifier.Kind;
 import fr.vigie.message.Evidence;
 import fr.vigie.report.Channel;
 import fr.vigie.report.Contact;
+import fr.vigie.report.Indicator;
 import fr.vigie.report.Loss;
 import fr.vigie.report.NewReport;
 import fr.vigie.report.PaymentMethod;
@@ -509,6 +511,63 @@ public final class Store implements AutoCloseable {
                         .mapTo(String.class)
                         .list());
         return new Indexable(id, Lang.fromId(lang).orElse(Lang.FR), narrative, texts);
+    }
+
+    /**
+     * What the store knows of one identifier: the reports that carry it (newest first, at most {@code max}), how many
+     * in all, how many distinct victims (an anonymous report counts as one), first and last seen, the declared losses
+     * by currency, and the victims' countries. One index look-up on {@code report_identifier}, never a table of pairs.
+     */
+    public Indicator indicator(Identifier identifier, int max) {
+        String hash = valueHash(identifier.kind(), identifier.normalized());
+        return db.jdbi().inTransaction(h -> {
+            record Stats(long reports, long victims, Optional<Instant> first, Optional<Instant> last) {}
+            Stats stats = h.createQuery("""
+                            SELECT COUNT(*), COUNT(DISTINCT COALESCE(r.reporter_id, r.id)), MIN(r.received_at),
+                                MAX(r.received_at)
+                            FROM report_identifier ri JOIN report r ON r.id = ri.report_id
+                            WHERE ri.value_hash = :hash""")
+                    .bind("hash", hash)
+                    .map((rs, ctx) -> new Stats(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            Optional.ofNullable(rs.getObject(3, OffsetDateTime.class))
+                                    .map(OffsetDateTime::toInstant),
+                            Optional.ofNullable(rs.getObject(4, OffsetDateTime.class))
+                                    .map(OffsetDateTime::toInstant)))
+                    .one();
+            Map<String, java.math.BigDecimal> losses = new java.util.TreeMap<>();
+            h.createQuery("""
+                            SELECT l.currency, SUM(l.amount) FROM report_identifier ri
+                            JOIN loss l ON l.report_id = ri.report_id
+                            WHERE ri.value_hash = :hash GROUP BY l.currency""")
+                    .bind("hash", hash)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1).strip(), rs.getBigDecimal(2)))
+                    .forEach(e -> losses.put(e.getKey(), e.getValue()));
+            List<String> countries = h.createQuery("""
+                            SELECT DISTINCT r.country FROM report_identifier ri JOIN report r ON r.id = ri.report_id
+                            WHERE ri.value_hash = :hash ORDER BY r.country""")
+                    .bind("hash", hash)
+                    .mapTo(String.class)
+                    .map(String::strip)
+                    .list();
+            List<String> reports = h.createQuery("""
+                            SELECT r.id FROM report_identifier ri JOIN report r ON r.id = ri.report_id
+                            WHERE ri.value_hash = :hash ORDER BY r.received_at DESC, r.id LIMIT :max""")
+                    .bind("hash", hash)
+                    .bind("max", max)
+                    .mapTo(String.class)
+                    .list();
+            return new Indicator(
+                    identifier,
+                    stats.reports(),
+                    stats.victims(),
+                    stats.first(),
+                    stats.last(),
+                    losses,
+                    countries,
+                    reports);
+        });
     }
 
     /** How many distinct evidence files the store holds (one per SHA-256). */

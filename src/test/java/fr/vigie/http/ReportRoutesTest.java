@@ -220,4 +220,31 @@ class ReportRoutesTest {
                         .statusCode())
                 .isEqualTo(400);
     }
+
+    @Test
+    void anIdentifierIsLookedUpAsWrittenAcrossReports() {
+        server.post(
+                "/api/reports",
+                "application/x-www-form-urlencoded",
+                "narrative=virement&identifier=FR76+3000+6000+0112+3456+7890+189&loss=900+EUR+transfer"
+                        .getBytes(StandardCharsets.UTF_8));
+        server.post(
+                "/api/reports",
+                "application/x-www-form-urlencoded",
+                "narrative=autre&identifier=fr7630006000011234567890189".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> found = get("/api/indicators/iban/FR76%203000%206000%200112%203456%207890%20189", ANALYST);
+        assertThat(found.statusCode()).isEqualTo(200);
+        JsonNode body = json(found);
+        assertThat(body.get("kind").asText()).isEqualTo("iban");
+        assertThat(body.get("normalized").asText()).isEqualTo("FR7630006000011234567890189");
+        assertThat(body.get("reportCount").asInt()).isEqualTo(2);
+        assertThat(body.get("losses").get("EUR").decimalValue()).isEqualByComparingTo("900");
+        assertThat(body.get("warningListed").asBoolean()).isFalse();
+        assertThat(get("/api/indicators/iban/not-an-iban", ANALYST).statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/indicators/colour/blue", ANALYST).statusCode()).isEqualTo(400);
+        assertThat(get("/api/indicators/iban/FR7630006000011234567890189", null).statusCode())
+                .isEqualTo(401);
+    }
 }

@@ -311,4 +311,46 @@ abstract class StoreContract {
         store.forEachIndexable(d -> all.add(d.id()));
         assertThat(all).containsExactly(s.id());
     }
+
+    @Test
+    void anIdentifierWrittenDifferentlyInTwoReportsIsFoundInBothWithTheirLossesAndCountries() {
+        PreparedReport first = intake.prepare(form.read(
+                fields(
+                        "narrative", "virement demandé",
+                        "identifier", "FR76 3000 6000 0112 3456 7890 189",
+                        "loss", "1000 EUR transfer",
+                        "contact_email", "a@example.fr"),
+                List.of(),
+                "web"));
+        PreparedReport second = intake.prepare(form.read(
+                fields(
+                        "narrative", "another transfer",
+                        "identifier", "fr7630006000011234567890189",
+                        "loss", "250.50 EUR transfer",
+                        "country", "BE"),
+                List.of(),
+                "web"));
+        Submission a = store.submit(first);
+        Submission b = store.submit(second);
+
+        fr.vigie.report.Indicator found = store.indicator(
+                new fr.vigie.identifier.Identifiers()
+                        .parseAny("FR7630006000011234567890189")
+                        .orElseThrow(),
+                10);
+        assertThat(found.reportCount()).isEqualTo(2);
+        assertThat(found.victims()).isEqualTo(2);
+        assertThat(found.reports()).containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(found.lossesByCurrency().get("EUR")).isEqualByComparingTo("1250.50");
+        assertThat(found.countries()).containsExactly("BE", "FR");
+        assertThat(found.firstSeen()).hasValue(NOW);
+
+        fr.vigie.report.Indicator unknown = store.indicator(
+                new fr.vigie.identifier.Identifiers()
+                        .parseAny("DE89370400440532013000")
+                        .orElseThrow(),
+                10);
+        assertThat(unknown.reportCount()).isZero();
+        assertThat(unknown.firstSeen()).isEmpty();
+    }
 }

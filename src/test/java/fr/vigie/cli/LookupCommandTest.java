@@ -1,0 +1,63 @@
+package fr.vigie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LookupCommandTest {
+    @TempDir
+    Path data;
+
+    record Run(int code, String out, String err) {}
+
+    private static Run vigie(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String fixture(String name) throws URISyntaxException {
+        return Path.of(LookupCommandTest.class.getResource("/import/" + name).toURI())
+                .toString();
+    }
+
+    @Test
+    void aPhoneFoundInAnImportedMessageIsLookedUpAsWrittenWithItsKindInferred() throws Exception {
+        vigie("import", "--data", data.toString(), fixture("folder"));
+
+        Run run = vigie("lookup", "--json", "--data", data.toString(), "06 12 34 56 78");
+
+        assertThat(run.code()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("kind").asText()).isEqualTo("phone");
+        assertThat(json.get("normalized").asText()).isEqualTo("+33612345678");
+        assertThat(json.get("reportCount").asInt()).isEqualTo(1);
+        assertThat(json.get("warningListed").isBoolean()).isTrue();
+        assertThat(json.get("campaigns").isArray()).isTrue();
+        assertThat(vigie("lookup", "--data", data.toString(), "06 12 34 56 78").out())
+                .contains("in 1 report(s)");
+    }
+
+    @Test
+    void aValueThatIsNoIdentifierIsAUsageError() {
+        Run run = vigie("lookup", "--data", data.toString(), "hello there");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("not an identifier");
+    }
+
+    @Test
+    void anIdentifierInNoReportSaysSo() {
+        assertThat(vigie("lookup", "--data", data.toString(), "+33 6 98 76 54 32")
+                        .out())
+                .contains("in no report");
+    }
+}
