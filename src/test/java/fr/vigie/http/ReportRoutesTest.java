@@ -51,6 +51,14 @@ class ReportRoutesTest {
         return new Field("evidence", name, bytes);
     }
 
+    static byte[] compressed(String path) {
+        try (var in = ReportRoutesTest.class.getResourceAsStream("/" + path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     HttpResponse<String> submitInterpol(String narrative) {
         return server.postForm(
                 "/api/reports",
@@ -246,5 +254,38 @@ class ReportRoutesTest {
         assertThat(get("/api/indicators/colour/blue", ANALYST).statusCode()).isEqualTo(400);
         assertThat(get("/api/indicators/iban/FR7630006000011234567890189", null).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void hostileEvidenceIsKeptExactlyWhileItsAnalysisIsRefusedAndTheServerCarriesOn() {
+        byte[][] files = {
+            fixture("hostile/nested-10000-multiparts.eml.gz"),
+            fixture("hostile/many-parts.eml.gz"),
+            fixture("hostile/nul-filled.bin.gz"),
+            fixture("hostile/invalid-utf8.eml"),
+            compressed("hostile/base64-bomb.eml.gz") // the compressed file itself: kept, never inflated
+        };
+        String[] names = {"nested.eml", "many-parts.eml", "nul.txt", "invalid-utf8.eml", "bomb.eml.gz"};
+        Field[] fields = new Field[files.length + 1];
+        fields[0] = Field.text("narrative", "hostile");
+        for (int i = 0; i < files.length; i++) {
+            fields[i + 1] = file(names[i], files[i]);
+        }
+
+        server.close();
+        server = new TestServer(app, 8 << 20, List.of()); // room for the inflated fixtures
+
+        HttpResponse<String> created = server.postForm("/api/reports", fields);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode report = json(get("/api/reports/" + json(created).get("id").asText(), ANALYST));
+        JsonNode evidence = report.get("evidence");
+        assertThat(evidence).hasSize(files.length);
+        for (int i = 0; i < files.length; i++) {
+            assertThat(evidence.get(i).get("sha256").asText()).isEqualTo(Evidence.sha256(files[i]));
+            assertThat(evidence.get(i).get("size").asLong()).isEqualTo(files[i].length);
+        }
+        assertThat(evidence.get(2).get("unreadable").asText()).isEqualTo("binary");
+        assertThat(server.get("/health").statusCode()).isEqualTo(200);
     }
 }
