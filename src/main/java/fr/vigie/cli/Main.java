@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             TuneCommand.class,
             ImportCommand.class,
             IndexCommand.class,
-            LookupCommand.class
+            LookupCommand.class,
+            GenerateCommand.class
         })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;
