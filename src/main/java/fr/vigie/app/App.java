@@ -37,7 +37,15 @@ public final class App {
     public static final String VERSION = "0.1.0";
 
     /** Warning lists bundled with the application, by folder name under {@code lists/}. */
-    public static final List<String> LISTS = List.of("freemail", "authority-names", "url-shorteners", "brand-domains");
+    public static final List<String> LISTS = List.of(
+            "freemail",
+            "authority-names",
+            "url-shorteners",
+            "brand-domains",
+            "never-link-platforms",
+            "never-link-payments",
+            "never-link-official",
+            "never-link-resolvers");
 
     /** Red-flag rule files bundled with the application, under {@code rules/} (docs/RULES.md). */
     public static final List<String> RULE_FILES = List.of(
