@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * A message template's fingerprint: a 64-bit SimHash (Charikar) over the shingles of {@value #SHINGLE} words of
- * the message's normalised text, where whatever a scammer changes between victims is masked first: a word with a
- * digit (amounts, wallets, IBANs, dates, phone numbers, case numbers) becomes {@code #}, one with {@code @} (e-mail
- * addresses, handles) becomes {@code @}, a link or host name becomes {@code /}. The same sextortion letter with
- * another amount, wallet and address so gets the same fingerprint, and a few other words (a name) move it by a few
- * bits only.
+ * the message's normalised text (look-alike letters, accents and case folded), where whatever a scammer changes
+ * between victims is masked first: a word with a digit (amounts, wallets, IBANs, dates, phone numbers, case numbers)
+ * becomes {@code #}, one with {@code @} (e-mail addresses, handles) {@code @}, a link or host name {@code /}, a
+ * capitalised word inside a sentence (a name) or a salutation ("Monsieur", "Madame") {@code N}; a run of one mask is
+ * one slot, currency words go, and a final "s" and "e" are dropped (agreement with each victim). The same sextortion
+ * letter with another name, amount, wallet and address so gets the same fingerprint, and a changed word or two move
+ * it by a few bits only.
  *
  * <p>Two fingerprints are the same template when at most {@value #MAX_DISTANCE} bits differ. The 64 bits are cut in
  * {@value #BANDS} bands of 16: two fingerprints at most 3 bits apart agree on at least one whole band (4 bands, 3
@@ -37,7 +39,7 @@ public record Fingerprint(long bits) {
      * letters (so "2.300" stays an amount). Over-masking a word ("fin.voila") costs nothing: every variant masks it
      * alike.
      */
-    private static final Pattern HOST = Pattern.compile(".*[\\p{L}0-9](\\.|\\[\\.\\])\\p{L}{2}.*");
+    private static final Pattern HOST = Pattern.compile("[\\p{L}0-9](\\.|\\[\\.\\])\\p{L}{2}");
 
     /** Greetings that change with the victim ("Monsieur"/"Madame"): a name slot, like the name after them. */
     private static final Set<String> SALUTATIONS =
@@ -121,7 +123,7 @@ public record Fingerprint(long bits) {
             mask = "@";
         } else if (token.contains("://")
                 || token.startsWith("www.")
-                || HOST.matcher(token).matches()) {
+                || HOST.matcher(token).find()) {
             mask = "/";
         } else if (hasDigit(token)) {
             mask = "#";
