@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * {@value #BANDS} bands of 16: two fingerprints at most 3 bits apart agree on at least one whole band (4 bands, 3
  * differing bits: one band is left untouched), so the store finds every candidate by an exact lookup of
  * {@link #bandKeys()} and confirms it with {@link #distance}. A text of fewer than {@value #MIN_WORDS} words (an
- * SMS) gets no fingerprint: too few shingles for near to mean same.
+ * SMS) gets no fingerprint: too few shingles for near to mean same. Only the first {@link #MAX_CHARS} chars are
+ * read.
  *
  * <p>{@link #VERSION} names this algorithm; stored fingerprints of another version must be computed again.
  */
@@ -30,6 +31,12 @@ public record Fingerprint(long bits) {
     public static final int VERSION = 1;
     public static final int SHINGLE = 3;
     public static final int MIN_WORDS = 30;
+    /**
+     * Only a text's first 64 K chars are read: a template is a letter of a few K, and a 50 MB body must not cost
+     * 50 MB of shingles.
+     */
+    public static final int MAX_CHARS = 64 * 1024;
+
     public static final int BANDS = 4;
     public static final int BAND_BITS = 64 / BANDS;
     public static final int MAX_DISTANCE = BANDS - 1;
@@ -99,7 +106,8 @@ public record Fingerprint(long bits) {
     }
 
     /** The masked words of a text, in order. */
-    static List<String> words(String text) {
+    static List<String> words(String whole) {
+        String text = whole.length() > MAX_CHARS ? whole.substring(0, MAX_CHARS) : whole;
         NormalisedText normalised = NormalisedText.of(text);
         String folded = normalised.text();
         List<String> words = new ArrayList<>();

@@ -76,6 +76,16 @@ class FingerprintTest {
     }
 
     @Test
+    void aHugeTextIsFingerprintedByItsBeginningOnly() {
+        String letter = Desk.fixture("sextortion-en-1.txt");
+        String huge = letter + "\n" + "lorem ipsum dolor sit amet ".repeat(2_000_000);
+
+        assertThat(Fingerprint.of(huge))
+                .isEqualTo(Fingerprint.of((letter + "\n" + "lorem ipsum dolor sit amet ".repeat(20_000))
+                        .substring(0, Fingerprint.MAX_CHARS)));
+    }
+
+    @Test
     void bandKeysNameTheirBand() {
         assertThat(new Fingerprint(0).bandKeys()).containsExactly(0, 1 << 16, 2 << 16, 3 << 16);
     }

@@ -194,6 +194,13 @@ class LinkerTest {
     }
 
     @Test
+    void aLinkToAnIpLiteralIsAlsoPostedUnderThatIp() {
+        assertThat(desk.postingOf(Set.of(), "http://185.220.101.4/paiement").keys())
+                .extracting(key -> key.kind().id() + ":" + key.normalized())
+                .containsExactly("url:http://185.220.101.4/paiement", "ip:185.220.101.4");
+    }
+
+    @Test
     void aFullRebuildChainsEachKeysReports() {
         assertThat(Linker.chain(new int[] {2, 5, 9}))
                 .containsExactly(new Campaigns.Edge(2, 5), new Campaigns.Edge(5, 9));
