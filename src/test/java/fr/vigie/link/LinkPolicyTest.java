@@ -47,6 +47,18 @@ class LinkPolicyTest {
     }
 
     @Test
+    void officialSitesNeverLinkWhateverTheirSubDomain() {
+        for (String official :
+                new String[] {"interpol.int", "www.europol.europa.eu", "www.interieur.gouv.fr", "ic3.gov"}) {
+            assertThat(policy.neverReason(Desk.id(official), Set.of()))
+                    .as(official)
+                    .contains(new NeverReason("never-link-official"));
+        }
+        assertThat(policy.neverReason(Desk.id("interpol-police-int.com"), Set.of()))
+                .isEmpty();
+    }
+
+    @Test
     void theVictimsCompanyDomainIsTheirsToo() {
         assertThat(policy.neverReason(Desk.id("acme-industries.fr"), Set.of("paul.leroy@acme-industries.fr")))
                 .contains(NeverReason.VICTIM);
