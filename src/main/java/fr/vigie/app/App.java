@@ -10,11 +10,15 @@ import fr.vigie.harmonise.Harmonised;
 import fr.vigie.harmonise.Harmoniser;
 import fr.vigie.identifier.ExtractOptions;
 import fr.vigie.identifier.Identifiers;
+import fr.vigie.link.LinkPolicy;
+import fr.vigie.link.Linker;
+import fr.vigie.link.NeverLink;
 import fr.vigie.model.Judgement;
 import fr.vigie.model.ScamModel;
 import fr.vigie.render.CheckJson;
 import fr.vigie.report.Intake;
 import fr.vigie.rules.RuleSet;
+import fr.vigie.rules.WarningList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
@@ -37,7 +41,28 @@ public final class App {
     public static final String VERSION = "0.1.0";
 
     /** Warning lists bundled with the application, by folder name under {@code lists/}. */
-    public static final List<String> LISTS = List.of("freemail", "authority-names", "url-shorteners", "brand-domains");
+    public static final List<String> LISTS = List.of(
+            "freemail",
+            "authority-names",
+            "url-shorteners",
+            "brand-domains",
+            "never-link-platforms",
+            "never-link-payments",
+            "never-link-official",
+            "never-link-resolvers");
+
+    /**
+     * The warning lists of values that never link reports (docs/LINKING.md), the shared ones reused as they are;
+     * {@code freemail} names mail providers, whose whole addresses still link.
+     */
+    public static final List<String> NEVER_LINK_LISTS = List.of(
+            "freemail",
+            "url-shorteners",
+            "brand-domains",
+            "never-link-platforms",
+            "never-link-payments",
+            "never-link-official",
+            "never-link-resolvers");
 
     /** Red-flag rule files bundled with the application, under {@code rules/} (docs/RULES.md). */
     public static final List<String> RULE_FILES = List.of(
@@ -191,9 +216,21 @@ public final class App {
         }
     }
 
+    /**
+     * Cross-referencing over the bundled never-link lists with the default thresholds.
+     *
+     * @param unitOwnValues the reporting unit's own values in normal form (its reporting addresses): never links
+     */
+    public static Linker linker(Set<String> unitOwnValues) {
+        List<WarningList> lists =
+                NEVER_LINK_LISTS.stream().map(DataResources::list).toList();
+        return new Linker(new LinkPolicy(new NeverLink(lists, Set.of("freemail"), unitOwnValues)));
+    }
+
     /** Parses and validates every bundled data file; throws on the first problem, naming the file and entry. */
     public static int checkData() {
         LISTS.forEach(DataResources::list);
+        linker(Set.of());
         ruleSet();
         adviceBook();
         return LISTS.size() + RULE_FILES.size() + 1;

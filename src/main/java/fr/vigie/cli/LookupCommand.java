@@ -3,7 +3,10 @@ package fr.vigie.cli;
 import fr.vigie.VigieException;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
+import fr.vigie.i18n.Lang;
 import fr.vigie.identifier.Identifier;
+import fr.vigie.link.Explanations;
+import fr.vigie.link.NeverReason;
 import fr.vigie.render.IndicatorJson;
 import fr.vigie.report.Indicator;
 import fr.vigie.store.Store;
@@ -54,10 +57,14 @@ final class LookupCommand implements Callable<Integer> {
         Identifier id = parsed.get();
         try (Store store = Store.open(config)) {
             Indicator found = store.indicator(id, max);
+            Optional<NeverReason> never =
+                    App.linker(java.util.Set.of()).policy().neverReason(id, java.util.Set.of());
+            Optional<String> why = never.map(reason -> Explanations.of(Lang.EN).never(id, reason));
             if (json) {
-                out.println(IndicatorJson.of(found));
+                out.println(IndicatorJson.of(found, never, why));
             } else {
                 print(id, found, out);
+                why.ifPresent(text -> out.println("  never links reports: " + text));
             }
             return 0;
         } catch (VigieException e) {

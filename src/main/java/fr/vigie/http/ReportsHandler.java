@@ -1,7 +1,12 @@
 package fr.vigie.http;
 
+import fr.vigie.app.App;
 import fr.vigie.app.Reports;
+import fr.vigie.i18n.Lang;
 import fr.vigie.identifier.Identifiers;
+import fr.vigie.link.Explanations;
+import fr.vigie.link.Linker;
+import fr.vigie.link.NeverReason;
 import fr.vigie.render.IndicatorJson;
 import fr.vigie.report.EvidenceFile;
 import fr.vigie.report.ReportForm;
@@ -24,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The report routes. A victim opens their report with the follow-up token received at submission ({@code
@@ -33,6 +39,7 @@ import java.util.Optional;
 final class ReportsHandler {
     private final Reports reports;
     private final Identifiers identifiers;
+    private final Linker linker = App.linker(Set.of());
     private final Optional<String> analystToken;
     private final long maxBodyBytes;
 
@@ -181,10 +188,14 @@ final class ReportsHandler {
                 .filter(id -> id.kind().id().equals(kind))
                 .orElseThrow(() -> new HttpError(400, "bad_value", "the value is not a valid " + kind));
         int max = number(ctx, "max", 100, 1, 10_000);
+        Optional<NeverReason> never = linker.policy().neverReason(identifier, Set.of());
+        Lang lang = CheckHandler.answerLanguage(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        Optional<String> why = never.map(reason -> Explanations.of(lang).never(identifier, reason));
         HttpServer.json(
                 ctx,
                 200,
-                IndicatorJson.of(reports.store().indicator(identifier, max)).toString());
+                IndicatorJson.of(reports.store().indicator(identifier, max), never, why)
+                        .toString());
     }
 
     /** Who is asking for report {@code id}: an analyst, or its victim; anyone else is refused. */

@@ -3,14 +3,20 @@ package fr.vigie.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.vigie.link.NeverReason;
 import fr.vigie.report.Indicator;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The JSON of an identifier look-up: {@code vigie lookup --json} and {@code GET /api/indicators/{kind}/{value}}. */
 public final class IndicatorJson {
     private IndicatorJson() {}
 
-    public static ObjectNode of(Indicator found) {
+    /**
+     * @param neverLinks why this value never links reports (a warning list, a private address…), if it never does
+     * @param explanation that reason in the answer's language
+     */
+    public static ObjectNode of(Indicator found, Optional<NeverReason> neverLinks, Optional<String> explanation) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("kind", found.identifier().kind().id());
         node.put("normalized", found.identifier().normalized());
@@ -25,8 +31,10 @@ public final class IndicatorJson {
         found.countries().forEach(countries::add);
         ArrayNode reports = node.putArray("reports");
         found.reports().forEach(reports::add);
-        // Cross-referencing (issue 5) fills these: the never-link list and campaigns are not built yet.
-        node.put("warningListed", false);
+        node.put("warningListed", neverLinks.isPresent());
+        neverLinks.ifPresent(reason -> node.put("neverLinks", reason.id()));
+        explanation.ifPresent(text -> node.put("explanation", text));
+        // Campaigns are kept by the store once cross-referencing is wired to it (issue 5): none yet.
         node.putArray("campaigns");
         return node;
     }

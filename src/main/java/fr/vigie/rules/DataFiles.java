@@ -3,7 +3,9 @@ package fr.vigie.rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.net.InetAddresses;
 import fr.vigie.InvalidDataFileException;
+import java.net.InetAddress;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -86,6 +88,11 @@ public final class DataFiles {
                             file, "entries[" + i + "] is not a valid regex: " + e.getDescription());
                 }
             }
+            if (type.equals("cidr") && !isCidr(value)) {
+                throw new InvalidDataFileException(
+                        file,
+                        "entries[" + i + "] '" + value + "' is not an address block in canonical form (1.1.1.1/32)");
+            }
             if (type.equals("hostname") && !value.equals(value.toLowerCase(java.util.Locale.ROOT))) {
                 throw new InvalidDataFileException(file, "entries[" + i + "] '" + value + "' must be lower-case");
             }
@@ -93,6 +100,24 @@ public final class DataFiles {
             previous = value;
         }
         return entries;
+    }
+
+    /**
+     * {@code address/length}, the address in canonical text (IPv6 per RFC 5952) so that an entry reads as the
+     * {@code Ip} it matches, the length within the address's bits.
+     */
+    static boolean isCidr(String value) {
+        int slash = value.indexOf('/');
+        if (slash < 0 || !InetAddresses.isInetAddress(value.substring(0, slash))) {
+            return false;
+        }
+        InetAddress address = InetAddresses.forString(value.substring(0, slash));
+        String length = value.substring(slash + 1);
+        if (!length.matches("[0-9]{1,3}")
+                || !InetAddresses.toAddrString(address).equals(value.substring(0, slash))) {
+            return false;
+        }
+        return Integer.parseInt(length) <= address.getAddress().length * 8;
     }
 
     static JsonNode parseObject(String file, String json) {

@@ -60,4 +60,14 @@ class LookupCommandTest {
                         .out())
                 .contains("in no report");
     }
+
+    @Test
+    void aValueThatNeverLinksSaysSoAndWhy() throws Exception {
+        Run run = vigie("lookup", "--json", "--data", data.toString(), "https://www.interpol.int/");
+
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("warningListed").asBoolean()).isTrue();
+        assertThat(json.get("neverLinks").asText()).isNotBlank();
+        assertThat(json.get("explanation").asText()).isNotBlank();
+    }
 }

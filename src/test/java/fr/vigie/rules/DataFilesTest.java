@@ -34,7 +34,8 @@ class DataFilesTest {
         "repeated.json, out of order or repeated",
         "bad-regex.json, not a valid regex",
         "bad-date.json, not an ISO date",
-        "missing-type.json, field 'type' is required"
+        "missing-type.json, field 'type' is required",
+        "bad-cidr.json, not an address block in canonical form"
     })
     void invalidListIsRefusedNamingTheFileAndTheProblem(String file, String problem) throws IOException {
         String json = fixture(file);
@@ -42,6 +43,20 @@ class DataFilesTest {
                 .isInstanceOf(InvalidDataFileException.class)
                 .hasMessageStartingWith(file)
                 .hasMessageContaining(problem);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "1.1.1.1/32, true",
+        "10.0.0.0/8, true",
+        "2620:fe::fe/128, true",
+        "1.1.1.1, false",
+        "1.1.1.1/33, false",
+        "2620:00fe::fe/128, false",
+        "example.fr/8, false"
+    })
+    void cidrEntriesAreCanonicalAddressBlocks(String entry, boolean valid) {
+        assertThat(DataFiles.isCidr(entry)).isEqualTo(valid);
     }
 
     @Test
