@@ -34,8 +34,8 @@ public final class IndicatorJson {
         node.put("warningListed", neverLinks.isPresent());
         neverLinks.ifPresent(reason -> node.put("neverLinks", reason.id()));
         explanation.ifPresent(text -> node.put("explanation", text));
-        // Campaigns are kept by the store once cross-referencing is wired to it (issue 5): none yet.
-        node.putArray("campaigns");
+        ArrayNode campaigns = node.putArray("campaigns");
+        found.campaigns().forEach(campaigns::add);
         return node;
     }
 }

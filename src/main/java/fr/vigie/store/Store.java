@@ -1,6 +1,7 @@
 package fr.vigie.store;
 
 import fr.vigie.VigieException;
+import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.detect.Verdict;
 import fr.vigie.i18n.Lang;
@@ -65,12 +66,31 @@ public final class Store implements AutoCloseable {
     private final Clock clock;
     private final Optional<Path> folder;
 
+    private final Links links;
+
     private Store(Database db, Secrets secrets, Clock clock, Optional<Path> folder) {
         this.db = db;
         this.secrets = secrets;
         this.clock = clock;
         this.folder = folder;
+        this.links = new Links(App.linker(Set.of()), db.jdbi());
     }
+
+    /**
+     * The campaign of a report: its id ({@code C-} and the number of its earliest report) and how many reports it
+     * holds. Every report is in one, alone until something links it.
+     */
+    public Optional<Campaign> campaignOf(String reportId) {
+        Optional<Integer> num = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT num FROM report WHERE id = :id")
+                        .bind("id", reportId)
+                        .mapTo(Integer.class)
+                        .findOne());
+        return num.flatMap(links::campaignOf).map(c -> new Campaign("C-" + c[0], c[1]));
+    }
+
+    /** A campaign as a report sees it. */
+    public record Campaign(String id, int size) {}
 
     /** The store {@code config} names: PostgreSQL when it has a JDBC URL, else H2 embedded in its data folder. */
     public static Store open(Config config) {
@@ -107,7 +127,17 @@ public final class Store implements AutoCloseable {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (int attempt = 1; ; attempt++) {
             try {
-                List<Submission> stored = db.jdbi().inTransaction(h -> insertAll(h, batch, now));
+                List<Submission> stored;
+                // Reports are numbered and linked in arrival order: one writer at a time.
+                links.lock().lock();
+                try {
+                    stored = db.jdbi().inTransaction(h -> insertAll(h, batch, now));
+                } catch (RuntimeException e) {
+                    links.reload(db.jdbi()); // the union-find may hold what the rollback took back
+                    throw e;
+                } finally {
+                    links.lock().unlock();
+                }
                 db.makeDurable();
                 return stored;
             } catch (JdbiException e) {
@@ -145,6 +175,7 @@ public final class Store implements AutoCloseable {
         }
         Rows rows = new Rows(h);
         List<Submission> out = new ArrayList<>();
+        List<Map.Entry<String, PreparedReport>> fresh = new ArrayList<>();
         for (PreparedReport p : batch) {
             String token = secrets.token(p.submissionKey());
             String existing = known.get(p.submissionKey());
@@ -155,9 +186,13 @@ public final class Store implements AutoCloseable {
             String id = reportId(now);
             known.put(p.submissionKey(), id);
             rows.add(id, token, p, at, blobs);
+            fresh.add(Map.entry(id, p));
             out.add(new Submission(id, token, false));
         }
         rows.execute();
+        for (Map.Entry<String, PreparedReport> report : fresh) {
+            links.post(h, report.getKey(), report.getValue());
+        }
         return out;
     }
 
@@ -567,6 +602,15 @@ public final class Store implements AutoCloseable {
                     .bind("max", max)
                     .mapTo(String.class)
                     .list();
+            List<String> campaigns =
+                    h.createQuery("""
+                            SELECT r.num FROM report_identifier ri JOIN report r ON r.id = ri.report_id
+                            WHERE ri.value_hash = :hash AND r.num IS NOT NULL ORDER BY r.num LIMIT :max""").bind("hash", hash).bind("max", max).mapTo(Integer.class).list().stream()
+                            .map(links::campaignOf)
+                            .flatMap(Optional::stream)
+                            .map(c -> "C-" + c[0])
+                            .distinct()
+                            .toList();
             return new Indicator(
                     identifier,
                     stats.reports(),
@@ -575,7 +619,8 @@ public final class Store implements AutoCloseable {
                     stats.last(),
                     losses,
                     countries,
-                    reports);
+                    reports,
+                    campaigns);
         });
     }
 

@@ -353,4 +353,72 @@ abstract class StoreContract {
         assertThat(unknown.reportCount()).isZero();
         assertThat(unknown.firstSeen()).isEmpty();
     }
+
+    private Submission report(String... pairs) {
+        return store.submit(intake.prepare(form.read(fields(pairs), List.of(), "web")));
+    }
+
+    private static String text(String path) throws IOException {
+        return new String(resource(path), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void twoReportsWithTheSameIbanWrittenDifferentlyAreOneCampaign() {
+        Submission a = report("narrative", "virement", "identifier", "FR76 3000 6000 0112 3456 7890 189");
+        Submission b = report("narrative", "autre virement", "identifier", "fr7630006000011234567890189");
+        Submission c = report("narrative", "rien à voir", "identifier", "+33 6 98 76 54 32");
+
+        assertThat(store.campaignOf(a.id())).isEqualTo(store.campaignOf(b.id()));
+        assertThat(store.campaignOf(a.id()).orElseThrow().size()).isEqualTo(2);
+        assertThat(store.campaignOf(c.id()).orElseThrow().size()).isEqualTo(1);
+        fr.vigie.report.Indicator iban = store.indicator(
+                new fr.vigie.identifier.Identifiers()
+                        .parseAny("FR7630006000011234567890189")
+                        .orElseThrow(),
+                10);
+        assertThat(iban.campaigns())
+                .containsExactly(store.campaignOf(a.id()).orElseThrow().id());
+    }
+
+    @Test
+    void reportsThatOnlyShareAFreeMailDomainOrAPrivateAddressAreNotLinked() {
+        Submission a = report("narrative", "a", "identifier", "agent.one@gmail.com", "identifier", "10.0.0.1");
+        Submission b = report("narrative", "b", "identifier", "agent.two@gmail.com", "identifier", "10.0.0.1");
+
+        assertThat(store.campaignOf(a.id()).orElseThrow().size()).isEqualTo(1);
+        assertThat(store.campaignOf(b.id()).orElseThrow().size()).isEqualTo(1);
+    }
+
+    @Test
+    void theVictimsOwnAddressNeverLinksTheirReports() {
+        Submission a = report("narrative", "a", "contact_email", "moi@example.fr", "identifier", "moi@example.fr");
+        Submission b = report("narrative", "b", "contact_email", "moi@example.fr", "identifier", "moi@example.fr");
+
+        assertThat(store.campaignOf(a.id()).orElseThrow().size()).isEqualTo(1);
+        assertThat(store.campaignOf(b.id()).orElseThrow().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aTemplateVariantJoinsItsCampaignThoughEveryIdentifierDiffers() throws Exception {
+        Submission a = report("message", text("/link/sextortion-en-1.txt"));
+        Submission b = report("message", text("/link/sextortion-en-2.txt"));
+        Submission other = report("message", text("/link/convocation-fr-1.txt"));
+
+        assertThat(store.campaignOf(b.id())).isEqualTo(store.campaignOf(a.id()));
+        assertThat(store.campaignOf(other.id())).isNotEqualTo(store.campaignOf(a.id()));
+    }
+
+    @Test
+    void campaignsAreTheSameAfterReopening() throws Exception {
+        Submission a = report("narrative", "a", "identifier", "+33 6 12 34 56 78");
+        Submission b = report("narrative", "b", "identifier", "06 12 34 56 78");
+        Store.Campaign before = store.campaignOf(b.id()).orElseThrow();
+        store.close();
+        store = reopen(Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(store.campaignOf(b.id())).hasValue(before);
+        assertThat(store.campaignOf(a.id())).hasValue(before);
+        Submission c = report("narrative", "c", "identifier", "+33612345678");
+        assertThat(store.campaignOf(c.id()).orElseThrow().size()).isEqualTo(3);
+    }
 }

@@ -1,0 +1,183 @@
+package fr.vigie.store;
+
+import fr.vigie.identifier.Identifier;
+import fr.vigie.link.Campaigns;
+import fr.vigie.link.Fingerprint;
+import fr.vigie.link.Linked;
+import fr.vigie.link.Linker;
+import fr.vigie.link.Posting;
+import fr.vigie.link.Postings;
+import fr.vigie.report.Contact;
+import fr.vigie.report.PreparedReport;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Cross-referencing at the store (docs/LINKING.md): each new report gets the next arrival number, is posted under its
+ * keys and template bands in the same transaction as its rows, is linked through the postings (one index look-up
+ * per key), and the edges found join campaigns. The edges are the truth, kept in {@code campaign_edge}; the
+ * union-find is their index in memory, rebuilt from them at start (and after a failed transaction). One writer at a
+ * time: the store takes {@link #lock()} around each write that links.
+ */
+final class Links {
+    private final Linker linker;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Campaigns campaigns;
+    private int next;
+
+    Links(Linker linker, Jdbi jdbi) {
+        this.linker = linker;
+        reload(jdbi);
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    /** Reads the numbers and edges again (at start, and after a transaction that failed half-way). */
+    void reload(Jdbi jdbi) {
+        jdbi.useHandle(h -> {
+            int[] numbers = h
+                    .createQuery("SELECT num FROM report WHERE num IS NOT NULL ORDER BY num")
+                    .mapTo(Integer.class)
+                    .list()
+                    .stream()
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+            List<Campaigns.Edge> edges = h.createQuery("SELECT a, b FROM campaign_edge")
+                    .map((rs, ctx) -> new Campaigns.Edge(rs.getInt(1), rs.getInt(2)))
+                    .list();
+            campaigns = Campaigns.rebuild(numbers, edges);
+            next = numbers.length == 0 ? 0 : numbers[numbers.length - 1] + 1;
+        });
+    }
+
+    /** Numbers, posts and links a report being inserted on {@code h}; returns its number. */
+    int post(Handle h, String id, PreparedReport p) {
+        int num = next++;
+        h.createUpdate("UPDATE report SET num = :num WHERE id = :id")
+                .bind("num", num)
+                .bind("id", id)
+                .execute();
+        List<Identifier> identifiers = p.identifiers().stream()
+                .map(PreparedReport.ReportIdentifier::identifier)
+                .toList();
+        List<String> texts = new ArrayList<>();
+        if (!p.report().narrative().isBlank()) {
+            texts.add(p.report().narrative());
+        }
+        p.evidence().forEach(e -> e.message().ifPresent(m -> texts.add(m.fullText())));
+        Posting posting = linker.post(num, identifiers, victimOwn(p), texts);
+        PreparedBatch keys = h.prepareBatch("INSERT INTO posting (key_hash, num) VALUES (:key, :num)");
+        Set<String> seen = new HashSet<>();
+        for (Identifier key : posting.keys()) {
+            String hash = Store.valueHash(key.kind(), key.normalized());
+            if (seen.add(hash)) {
+                keys.bind("key", hash).bind("num", num).add();
+            }
+        }
+        if (keys.size() > 0) {
+            keys.execute();
+        }
+        PreparedBatch bands =
+                h.prepareBatch("INSERT INTO template_posting (band_key, num, bits) VALUES (:band, :num, :bits)");
+        Set<Integer> bandSeen = new HashSet<>();
+        for (Fingerprint f : posting.templates()) {
+            for (int band : f.bandKeys()) {
+                if (bandSeen.add(band)) {
+                    bands.bind("band", band)
+                            .bind("num", num)
+                            .bind("bits", f.bits())
+                            .add();
+                }
+            }
+        }
+        if (bands.size() > 0) {
+            bands.execute();
+        }
+        campaigns.add(num);
+        Linked linked = linker.link(posting, new SqlPostings(h, next));
+        PreparedBatch edges = h.prepareBatch("INSERT INTO campaign_edge (a, b) VALUES (:a, :b)");
+        Set<Campaigns.Edge> kept = new HashSet<>();
+        for (Campaigns.Edge edge : linked.edges()) {
+            Campaigns.Edge ordered = new Campaigns.Edge(Math.min(edge.a(), edge.b()), Math.max(edge.a(), edge.b()));
+            if (ordered.a() != ordered.b() && kept.add(ordered)) {
+                edges.bind("a", ordered.a()).bind("b", ordered.b()).add();
+                campaigns.link(ordered.a(), ordered.b());
+            }
+        }
+        if (edges.size() > 0) {
+            edges.execute();
+        }
+        return num;
+    }
+
+    /** The campaign a numbered report belongs to, and its size. */
+    Optional<int[]> campaignOf(int num) {
+        lock.lock();
+        try {
+            return campaigns.contains(num)
+                    ? Optional.of(new int[] {campaigns.campaignOf(num), campaigns.sizeOf(num)})
+                    : Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The reporter's own addresses and phone: never keys (product.md: the victim's identifiers never link). */
+    private static Set<String> victimOwn(PreparedReport p) {
+        Set<String> own = new HashSet<>();
+        p.report().reporter().ifPresent((Contact c) -> {
+            c.email().ifPresent(e -> own.add(e.strip().toLowerCase(Locale.ROOT)));
+            c.phone()
+                    .ifPresent(phone -> fr.vigie.identifier.Phone.parse(
+                                    phone, p.report().situation().country())
+                            .ifPresent(ph -> own.add(ph.normalized())));
+        });
+        p.evidence().forEach(e -> e.message().ifPresent(m -> own.addAll(m.recipients())));
+        return own;
+    }
+
+    /** The postings as the linker reads them: each call one index look-up on this transaction's handle. */
+    private record SqlPostings(Handle h, int total) implements Postings {
+        @Override
+        public long totalReports() {
+            return total;
+        }
+
+        @Override
+        public long count(Identifier key) {
+            return h.createQuery("SELECT COUNT(*) FROM posting WHERE key_hash = :key")
+                    .bind("key", Store.valueHash(key.kind(), key.normalized()))
+                    .mapTo(Long.class)
+                    .one();
+        }
+
+        @Override
+        public List<Integer> reports(Identifier key, int limit) {
+            return h.createQuery("SELECT num FROM posting WHERE key_hash = :key ORDER BY num LIMIT :limit")
+                    .bind("key", Store.valueHash(key.kind(), key.normalized()))
+                    .bind("limit", limit)
+                    .mapTo(Integer.class)
+                    .list();
+        }
+
+        @Override
+        public List<Posted> templates(int bandKey, int limit) {
+            return h.createQuery(
+                            "SELECT num, bits FROM template_posting WHERE band_key = :band ORDER BY num LIMIT :limit")
+                    .bind("band", bandKey)
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> new Posted(rs.getInt(1), new Fingerprint(rs.getLong(2))))
+                    .list();
+        }
+    }
+}
