@@ -26,6 +26,11 @@ public final class MailDates {
     private static final Pattern NUMERIC_ZONE = Pattern.compile("(?:GMT|UTC|UT)?([+-])(\\d{2}):?(\\d{2})");
     private static final Pattern DASHED_DATE = Pattern.compile("(\\d{1,2})-([A-Za-z]{3,9})-(\\d{2,4})");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
+    // Compiled once: String.replaceAll, split and matches compile their pattern on every call.
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s,]+");
+    private static final Pattern SPACE = Pattern.compile("[ ]");
+    private static final Pattern MONTH_WORD = Pattern.compile("[a-z]+\\.?");
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
     private static final Map<String, Integer> NAMED_ZONES = Map.ofEntries(
@@ -58,11 +63,8 @@ public final class MailDates {
         if (text == null || text.length() > 400) {
             return Optional.empty();
         }
-        String cleaned = GO_MONOTONIC
-                .matcher(Text.stripComments(text))
-                .replaceAll("")
-                .replaceAll("\\s+", " ")
-                .strip();
+        String withoutMonotonic = GO_MONOTONIC.matcher(Text.stripComments(text)).replaceAll("");
+        String cleaned = SPACES.matcher(withoutMonotonic).replaceAll(" ").strip();
         Matcher iso = ISO.matcher(cleaned);
         if (iso.matches()) {
             return fromIso(iso);
@@ -71,7 +73,7 @@ public final class MailDates {
     }
 
     private static Optional<OffsetDateTime> fromIso(Matcher iso) {
-        Optional<ZoneOffset> zone = firstZone(List.of(iso.group(7).split("[ ]")));
+        Optional<ZoneOffset> zone = firstZone(List.of(SPACE.split(iso.group(7))));
         if (zone.isEmpty()) {
             return Optional.empty();
         }
@@ -105,7 +107,7 @@ public final class MailDates {
 
     private static List<String> tokens(String cleaned) {
         List<String> tokens = new ArrayList<>();
-        for (String token : cleaned.split("[\\s,]+")) {
+        for (String token : TOKEN_SEPARATORS.split(cleaned)) {
             Matcher dashed = DASHED_DATE.matcher(token);
             if (dashed.matches()) {
                 tokens.add(dashed.group(1));
@@ -201,7 +203,9 @@ public final class MailDates {
             }
             String lower = token.toLowerCase(Locale.ROOT);
             int index = MONTHS.indexOf(lower.substring(0, 3));
-            boolean known = index >= 0 && (lower.length() == 3 || lower.length() > 3 && lower.matches("[a-z]+\\.?"));
+            boolean known = index >= 0
+                    && (lower.length() == 3
+                            || lower.length() > 3 && MONTH_WORD.matcher(lower).matches());
             return known ? index + 1 : -1;
         }
     }

@@ -27,6 +27,7 @@ final class ReceivedParser {
     private static final Pattern NAME_BEFORE_IP = Pattern.compile("([^\\s\\[()]+)\\s*\\[");
     private static final Pattern PROTOCOL =
             Pattern.compile("(?i)(?:UTF8)?(?:E?SMTP|LMTP|HTTPS?|MAPI|IMAP|POP3?|QMQP|UUCP|LOCAL)[SA]*");
+    private static final Pattern ANGLE_BRACKETS = Pattern.compile("[<>]");
 
     /** A Received header as read, before the chain gives it a delay and a side of the boundary. */
     record ParsedHop(
@@ -277,6 +278,6 @@ final class ReceivedParser {
     }
 
     private static String unbracket(String address) {
-        return address.replaceAll("[<>]", "").strip();
+        return ANGLE_BRACKETS.matcher(address).replaceAll("").strip();
     }
 }
