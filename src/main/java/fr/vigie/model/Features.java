@@ -215,7 +215,11 @@ public record Features(int version, int buckets) {
         if (link.start() < 0 || link.end() > partText.length() || link.start() >= link.end()) {
             return false;
         }
-        Matcher m = DOMAIN_IN_TEXT.matcher(partText.substring(link.start(), link.end()));
+        String linkText = partText.substring(link.start(), link.end());
+        if (linkText.indexOf('.') < 0) {
+            return false; // most link texts show no domain, and a domain has a dot
+        }
+        Matcher m = DOMAIN_IN_TEXT.matcher(linkText);
         if (!m.find()) {
             return false;
         }
