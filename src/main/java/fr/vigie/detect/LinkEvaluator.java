@@ -30,6 +30,8 @@ final class LinkEvaluator {
     private static final int MIN_EMBEDDED_TOKEN = 6;
 
     private static final int MIN_TOKEN = 4;
+    /** Compiled once: String.split compiles a pattern of more than one char on every call. */
+    private static final Pattern LABEL_PARTS = Pattern.compile("[.-]");
 
     private final Map<String, Set<String>> hosts = new HashMap<>();
     private final Map<String, Set<String>> brandTokens = new HashMap<>();
@@ -95,7 +97,7 @@ final class LinkEvaluator {
         if (listed(hosts.get(list), domain.normalized())) {
             return false; // the brand's own domain
         }
-        String[] parts = domain.normalized().split("[.-]");
+        String[] parts = LABEL_PARTS.split(domain.normalized());
         String[] joinedLabels = domain.normalized().replace("-", "").split("\\.");
         for (String token : brandTokens.get(list)) {
             for (String part : parts) {
@@ -135,6 +137,9 @@ final class LinkEvaluator {
                     continue;
                 }
                 String shown = part.text().substring(link.start(), link.end());
+                if (shown.indexOf('.') < 0) {
+                    continue; // most link texts show no domain, and a domain has a dot
+                }
                 java.util.regex.Matcher m = SHOWN_DOMAIN.matcher(shown);
                 if (m.find()) {
                     Domain.parse(m.group().toLowerCase(Locale.ROOT))

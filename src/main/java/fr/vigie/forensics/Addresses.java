@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class Addresses {
     static final Pattern ADDRESS_IN_TEXT =
             Pattern.compile("[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Addresses() {}
 
@@ -53,7 +54,7 @@ final class Addresses {
     }
 
     private static Optional<MailAddress> of(String displayName, String address) {
-        String cleaned = address.replaceAll("\\s+", "");
+        String cleaned = SPACES.matcher(address).replaceAll("");
         if (cleaned.startsWith("mailto:")) {
             cleaned = cleaned.substring("mailto:".length());
         }

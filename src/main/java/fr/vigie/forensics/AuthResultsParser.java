@@ -21,6 +21,11 @@ final class AuthResultsParser {
             Pattern.compile("([A-Za-z0-9_./-]+)\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s;]+)");
     private static final Pattern STARTS_WITH_PAIR = Pattern.compile("\\s*[A-Za-z0-9_./-]+\\s*=.*", Pattern.DOTALL);
     private static final Pattern SPF_RECEIVER = Pattern.compile("^\\s*([^\\s:]+):");
+    // Compiled once: String.matches, split and replaceAll compile their pattern on every call.
+    private static final Pattern ARC_INSTANCE = Pattern.compile("(?i)i\\s*=\\s*\\d+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern VERSION_SUFFIX = Pattern.compile("/\\d+$");
+    private static final Pattern SPACES_OR_SEMICOLONS = Pattern.compile("[\\s;]+");
     private static final Set<String> METHODS = Set.of(
             "spf",
             "dkim",
@@ -48,7 +53,9 @@ final class AuthResultsParser {
         List<String> segments = new ArrayList<>(Text.splitOutside(value, ';'));
         if (arc
                 && !segments.isEmpty()
-                && Text.stripComments(segments.get(0)).strip().matches("(?i)i\\s*=\\s*\\d+")) {
+                && ARC_INSTANCE
+                        .matcher(Text.stripComments(segments.get(0)).strip())
+                        .matches()) {
             segments.remove(0); // the ARC instance tag comes before the authserv-id
         }
         Optional<String> authservId = Optional.empty();
@@ -57,7 +64,7 @@ final class AuthResultsParser {
                         .matcher(Text.stripComments(segments.get(0)))
                         .matches()) {
             String first = Text.stripComments(segments.remove(0)).strip();
-            authservId = Text.nonBlank(first.split("\\s+")[0]).map(ReceivedParser::hostName);
+            authservId = Text.nonBlank(SPACES.split(first)[0]).map(ReceivedParser::hostName);
         }
         List<AuthenticationResult> results = new ArrayList<>();
         for (String segment : segments) {
@@ -77,7 +84,7 @@ final class AuthResultsParser {
         Map<String, String> properties = new LinkedHashMap<>();
         while (pair.find()) {
             String key = pair.group(1).toLowerCase(Locale.ROOT);
-            String bareMethod = key.replaceAll("/\\d+$", "");
+            String bareMethod = VERSION_SUFFIX.matcher(key).replaceAll("");
             String pairValue = Text.unquote(pair.group(2));
             boolean startsResult = (METHODS.contains(bareMethod) || bareMethod.startsWith("x-")) && !key.contains(".");
             if (method == null || startsResult) {
@@ -110,7 +117,7 @@ final class AuthResultsParser {
         if (withoutComments.isEmpty()) {
             return new Parsed(Optional.empty(), List.of());
         }
-        String result = withoutComments.split("[\\s;]+")[0].toLowerCase(Locale.ROOT);
+        String result = SPACES_OR_SEMICOLONS.split(withoutComments)[0].toLowerCase(Locale.ROOT);
         Map<String, String> properties = new LinkedHashMap<>();
         Matcher pair = PAIR.matcher(withoutComments.substring(result.length()));
         while (pair.find()) {

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
 
 /**
@@ -35,6 +36,8 @@ public final class HeaderForensics {
             "x-real-ip",
             "x-forwarded-for",
             "x-ms-exchange-organization-originalclientipaddress");
+    private static final Pattern COMMAS_OR_SPACES = Pattern.compile("[,\\s]+");
+    private static final Pattern SQUARE_BRACKETS = Pattern.compile("[\\[\\]]");
 
     private final SenderChecks senderChecks;
     private final Optional<PublicKeyRecordRetriever> dkimKeys;
@@ -141,8 +144,8 @@ public final class HeaderForensics {
 
     /** "[203.0.113.5]", "203.0.113.5, 10.0.0.1" (X-Forwarded-For): the first address that reads as one. */
     private static Optional<String> claimedIp(String value) {
-        for (String part : value.split("[,\\s]+")) {
-            Optional<Ip> ip = Ip.parse(part.replaceAll("[\\[\\]]", ""));
+        for (String part : COMMAS_OR_SPACES.split(value)) {
+            Optional<Ip> ip = Ip.parse(SQUARE_BRACKETS.matcher(part).replaceAll(""));
             if (ip.isPresent()) {
                 return ip.map(Ip::normalized);
             }

@@ -25,7 +25,11 @@ public final class MailDates {
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?");
     private static final Pattern NUMERIC_ZONE = Pattern.compile("(?:GMT|UTC|UT)?([+-])(\\d{2}):?(\\d{2})");
     private static final Pattern DASHED_DATE = Pattern.compile("(\\d{1,2})-([A-Za-z]{3,9})-(\\d{2,4})");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
+    // Compiled once: String.replaceAll, split and matches compile their pattern on every call.
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s,]+");
+    private static final Pattern SPACE = Pattern.compile("[ ]");
+    private static final Pattern MONTH_WORD = Pattern.compile("[a-z]+\\.?");
     private static final List<String> MONTHS =
             List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
     private static final Map<String, Integer> NAMED_ZONES = Map.ofEntries(
@@ -58,20 +62,40 @@ public final class MailDates {
         if (text == null || text.length() > 400) {
             return Optional.empty();
         }
-        String cleaned = GO_MONOTONIC
-                .matcher(Text.stripComments(text))
-                .replaceAll("")
-                .replaceAll("\\s+", " ")
-                .strip();
-        Matcher iso = ISO.matcher(cleaned);
-        if (iso.matches()) {
-            return fromIso(iso);
+        // Each pattern below is tried only when the character it cannot match without is there: every message has
+        // several dates (Date, each Received), and a regex attempt costs far more than an indexOf.
+        String uncommented = Text.stripComments(text);
+        String withoutMonotonic =
+                uncommented.contains("m=") ? GO_MONOTONIC.matcher(uncommented).replaceAll("") : uncommented;
+        String cleaned = SPACES.matcher(withoutMonotonic).replaceAll(" ").strip();
+        if (startsWithYearAndDash(cleaned)) {
+            Matcher iso = ISO.matcher(cleaned);
+            if (iso.matches()) {
+                return fromIso(iso);
+            }
         }
         return fromWords(cleaned);
     }
 
+    private static boolean startsWithYearAndDash(String text) {
+        return text.length() > 4 && isDigits(text.substring(0, 4)) && text.charAt(4) == '-';
+    }
+
+    /** What {@code \d{1,4}} matches: one to four ASCII digits. */
+    private static boolean isDigits(String token) {
+        if (token.isEmpty() || token.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Optional<OffsetDateTime> fromIso(Matcher iso) {
-        Optional<ZoneOffset> zone = firstZone(List.of(iso.group(7).split("[ ]")));
+        Optional<ZoneOffset> zone = firstZone(List.of(SPACE.split(iso.group(7))));
         if (zone.isEmpty()) {
             return Optional.empty();
         }
@@ -105,9 +129,9 @@ public final class MailDates {
 
     private static List<String> tokens(String cleaned) {
         List<String> tokens = new ArrayList<>();
-        for (String token : cleaned.split("[\\s,]+")) {
-            Matcher dashed = DASHED_DATE.matcher(token);
-            if (dashed.matches()) {
+        for (String token : TOKEN_SEPARATORS.split(cleaned)) {
+            Matcher dashed = token.indexOf('-') > 0 ? DASHED_DATE.matcher(token) : null;
+            if (dashed != null && dashed.matches()) {
                 tokens.add(dashed.group(1));
                 tokens.add(dashed.group(2));
                 tokens.add(dashed.group(3));
@@ -121,6 +145,9 @@ public final class MailDates {
     /** A numeric offset wins over a name (Go writes "+0000 UTC"); military letters mean -0000 (RFC 5322 4.3). */
     private static Optional<ZoneOffset> firstZone(List<String> tokens) {
         for (String token : tokens) {
+            if (token.indexOf('+') < 0 && token.indexOf('-') < 0) {
+                continue;
+            }
             Matcher numeric = NUMERIC_ZONE.matcher(token);
             if (numeric.matches()) {
                 int minutes = Integer.parseInt(numeric.group(2)) * 60 + Integer.parseInt(numeric.group(3));
@@ -168,14 +195,14 @@ public final class MailDates {
         int second;
 
         void accept(String token) {
-            Matcher time = TIME.matcher(token);
-            if (hour < 0 && time.matches()) {
+            Matcher time = hour < 0 && token.indexOf(':') > 0 ? TIME.matcher(token) : null;
+            if (time != null && time.matches()) {
                 hour = Integer.parseInt(time.group(1));
                 minute = Integer.parseInt(time.group(2));
                 second = time.group(3) == null ? 0 : Integer.parseInt(time.group(3));
             } else if (month < 0 && monthOf(token) > 0) {
                 month = monthOf(token);
-            } else if (DIGITS.matcher(token).matches()) {
+            } else if (isDigits(token)) {
                 acceptNumber(token);
             }
         }
@@ -201,7 +228,9 @@ public final class MailDates {
             }
             String lower = token.toLowerCase(Locale.ROOT);
             int index = MONTHS.indexOf(lower.substring(0, 3));
-            boolean known = index >= 0 && (lower.length() == 3 || lower.length() > 3 && lower.matches("[a-z]+\\.?"));
+            boolean known = index >= 0
+                    && (lower.length() == 3
+                            || lower.length() > 3 && MONTH_WORD.matcher(lower).matches());
             return known ? index + 1 : -1;
         }
     }

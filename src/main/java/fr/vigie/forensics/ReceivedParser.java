@@ -27,6 +27,7 @@ final class ReceivedParser {
     private static final Pattern NAME_BEFORE_IP = Pattern.compile("([^\\s\\[()]+)\\s*\\[");
     private static final Pattern PROTOCOL =
             Pattern.compile("(?i)(?:UTF8)?(?:E?SMTP|LMTP|HTTPS?|MAPI|IMAP|POP3?|QMQP|UUCP|LOCAL)[SA]*");
+    private static final Pattern ANGLE_BRACKETS = Pattern.compile("[<>]");
 
     /** A Received header as read, before the chain gives it a delay and a side of the boundary. */
     record ParsedHop(
@@ -219,24 +220,36 @@ final class ReceivedParser {
                 : List.of();
         String comments = String.join(" ", clause.comments()) + " " + String.join(" ", extraWords);
         Optional<String> ip = ipIn(comments).or(() -> literalIp(name));
-        Matcher heloInComment = HELO_IN_COMMENT.matcher(comments);
-        if (heloInComment.find()) {
+        // The patterns are tried only when what they cannot match without is there (a regex find tries every start).
+        Matcher heloInComment = containsHelo(comments) ? HELO_IN_COMMENT.matcher(comments) : null;
+        if (heloInComment != null && heloInComment.find()) {
             // Exim and qmail: the leading name is the verified reverse name, the HELO is in the comment
             return new FromClause(
                     Optional.of(hostName(heloInComment.group(1))),
                     knownName(name).map(ReceivedParser::hostName),
                     ip);
         }
-        Matcher nameBeforeIp = NAME_BEFORE_IP.matcher(comments);
-        Optional<String> reverseDns =
-                nameBeforeIp.find() ? knownName(nameBeforeIp.group(1)).map(ReceivedParser::hostName) : Optional.empty();
+        Matcher nameBeforeIp = comments.indexOf('[') >= 0 ? NAME_BEFORE_IP.matcher(comments) : null;
+        Optional<String> reverseDns = nameBeforeIp != null && nameBeforeIp.find()
+                ? knownName(nameBeforeIp.group(1)).map(ReceivedParser::hostName)
+                : Optional.empty();
         Optional<String> helo = Text.nonBlank(name).map(ReceivedParser::hostName);
         return new FromClause(helo, reverseDns, ip);
     }
 
+    /** Whether the text holds "helo" in any ASCII case, as {@link #HELO_IN_COMMENT} needs. */
+    private static boolean containsHelo(String text) {
+        for (int i = 0; i + 4 <= text.length(); i++) {
+            if (text.regionMatches(true, i, "helo", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Optional<String> ipIn(String comments) {
-        Matcher bracketed = BRACKETED_IP.matcher(comments);
-        while (bracketed.find()) {
+        Matcher bracketed = comments.indexOf('[') >= 0 ? BRACKETED_IP.matcher(comments) : null;
+        while (bracketed != null && bracketed.find()) {
             Optional<Ip> ip = Ip.parse(bracketed.group(1));
             if (ip.isPresent()) {
                 return ip.map(Ip::normalized);
@@ -277,6 +290,6 @@ final class ReceivedParser {
     }
 
     private static String unbracket(String address) {
-        return address.replaceAll("[<>]", "").strip();
+        return ANGLE_BRACKETS.matcher(address).replaceAll("").strip();
     }
 }

@@ -15,10 +15,20 @@ import java.util.regex.Pattern;
  * and bounces go, and whether the display name borrows an authority's name or another address. Codes are stable.
  */
 final class SenderChecks {
+    /** An authority's name as listed, folded, and folded without spaces: folded once, not once per message. */
+    private record Authority(String name, String folded, String compact) {}
+
     private final SenderLists lists;
+    private final List<Authority> authorities;
 
     SenderChecks(SenderLists lists) {
         this.lists = lists;
+        this.authorities = lists.authorityNames().stream()
+                .map(name -> {
+                    String folded = Text.fold(name);
+                    return new Authority(name, folded, folded.replace(" ", ""));
+                })
+                .toList();
     }
 
     List<Mismatch> check(Senders senders, Optional<String> messageIdDomain) {
@@ -63,18 +73,20 @@ final class SenderChecks {
      */
     private Optional<Mismatch> impersonatedAuthority(MailAddress from) {
         String displayName = " " + Text.fold(from.displayName()) + " ";
-        String organisation = Text.fold(organisation(from.domain())).replace(" ", "");
-        for (String authority : lists.authorityNames()) {
-            String folded = Text.fold(authority);
-            if (!displayName.contains(" " + folded + " ")) {
+        String organisation = null; // folded only when a name is found: most display names name no authority
+        for (Authority authority : authorities) {
+            if (!displayName.contains(" " + authority.folded() + " ")) {
                 continue;
             }
+            if (organisation == null) {
+                organisation = Text.fold(organisation(from.domain())).replace(" ", "");
+            }
             boolean freeMail = isFreeMail(from.domain());
-            if (freeMail || !organisation.contains(folded.replace(" ", ""))) {
+            if (freeMail || !organisation.contains(authority.compact())) {
                 String where = freeMail ? "free-mail domain " : "organisation ";
                 return Optional.of(new Mismatch(
                         "display_name_impersonates_authority",
-                        "display name names " + authority + " but the address is at " + where + from.domain()));
+                        "display name names " + authority.name() + " but the address is at " + where + from.domain()));
             }
         }
         return Optional.empty();

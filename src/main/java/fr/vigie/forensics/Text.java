@@ -7,9 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Small text helpers shared by the header readers: RFC 5322 comments, quoted strings, folded names. */
 final class Text {
+    // Compiled once: String.replaceAll compiles its pattern on every call, and these run for every message.
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(.)");
+    private static final Pattern BRACKETS_OR_SPACE = Pattern.compile("[<>\\s]");
+
     private Text() {}
 
     /** The text with its parenthesised comments (nested, escaped) removed; quoted strings are kept as they are. */
@@ -87,17 +94,14 @@ final class Text {
     /** Lower-case, accents removed, every run of other characters a single space: how names are compared. */
     static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        return decomposed
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}]+", " ")
-                .strip();
+        String lower = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        return NOT_LETTERS_OR_DIGITS.matcher(lower).replaceAll(" ").strip();
     }
 
     static String unquote(String text) {
         String t = text.strip();
         if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-            t = t.substring(1, t.length() - 1).replaceAll("\\\\(.)", "$1");
+            t = ESCAPE.matcher(t.substring(1, t.length() - 1)).replaceAll("$1");
         }
         return t.strip();
     }
@@ -119,7 +123,7 @@ final class Text {
         if (at < 0 || at == address.length() - 1) {
             return Optional.empty();
         }
-        String domain = address.substring(at + 1).replaceAll("[<>\\s]", "");
+        String domain = BRACKETS_OR_SPACE.matcher(address.substring(at + 1)).replaceAll("");
         return domain.isEmpty() ? Optional.empty() : Optional.of(domain.toLowerCase(Locale.ROOT));
     }
 

@@ -8,8 +8,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Renders HTML as the text a person sees, keeping each link's real target beside the visible text it hides
@@ -23,13 +23,16 @@ final class HtmlText {
 
     static Rendered render(String html) {
         Document document = Jsoup.parse(html);
-        document.select("script, style, head, noscript, template").remove();
         Renderer renderer = new Renderer();
-        NodeTraversor.traverse(renderer, document.body() != null ? document.body() : document);
+        NodeTraversor.filter(renderer, document.body() != null ? document.body() : document);
         return new Rendered(renderer.text.toString().stripTrailing(), renderer.links);
     }
 
-    private static final class Renderer implements NodeVisitor {
+    private static final class Renderer implements NodeFilter {
+        /** Never shown: skipped whole as the walk meets them (removing them first was a walk of its own). */
+        private static final java.util.Set<String> UNSEEN =
+                java.util.Set.of("script", "style", "head", "noscript", "template");
+
         private static final java.util.Set<String> BLOCKS = java.util.Set.of(
                 "p",
                 "div",
@@ -62,10 +65,13 @@ final class HtmlText {
         private final java.util.ArrayDeque<String> openHrefs = new java.util.ArrayDeque<>();
 
         @Override
-        public void head(Node node, int depth) {
+        public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode t) {
                 appendText(t.text());
             } else if (node instanceof Element e) {
+                if (UNSEEN.contains(e.normalName())) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
                 if (BLOCKS.contains(e.normalName())) {
                     newLine();
                 } else if (e.normalName().equals("td") || e.normalName().equals("th")) {
@@ -78,10 +84,11 @@ final class HtmlText {
                     appendText(e.attr("alt"));
                 }
             }
+            return FilterResult.CONTINUE;
         }
 
         @Override
-        public void tail(Node node, int depth) {
+        public FilterResult tail(Node node, int depth) {
             if (node instanceof Element e) {
                 if (e.normalName().equals("a") && e.hasAttr("href") && !openLinks.isEmpty()) {
                     int start = openLinks.pop()[0];
@@ -95,6 +102,7 @@ final class HtmlText {
                     newLine();
                 }
             }
+            return FilterResult.CONTINUE;
         }
 
         private int trimmedEnd(int start) {

@@ -56,18 +56,13 @@ final class AliasExtractor implements Extractor {
             return;
         }
         // The patterns are tried only where a trigger word starts, not at every position of the text.
-        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
-        for (String trigger : TRIGGERS) {
-            for (int at = lower.indexOf(trigger); at >= 0; at = lower.indexOf(trigger, at + 1)) {
-                if (at == 0 || !Character.isLetter(lower.charAt(at - 1))) {
-                    starts.add(at);
-                }
-            }
-        }
         Matcher named = NAMED.matcher(text);
         Matcher titled = TITLED.matcher(text);
         Matcher fullName = FULL_NAME.matcher(text);
-        for (int at : starts) {
+        for (int at : Mentions.starts(lower, TRIGGERS)) {
+            if (at > 0 && Character.isLetter(lower.charAt(at - 1))) {
+                continue;
+            }
             for (Matcher matcher : List.of(named, titled, fullName)) {
                 matcher.region(at, Math.min(text.length(), at + WINDOW));
                 matcher.useTransparentBounds(true).useAnchoringBounds(false);

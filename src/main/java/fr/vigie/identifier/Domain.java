@@ -4,6 +4,7 @@ import com.google.common.net.InternetDomainName;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A host name: lower-case, ASCII (IDNA), no trailing dot. {@code registrable} is the registrable domain from the
@@ -11,11 +12,36 @@ import java.util.Optional;
  * when the name is itself a public suffix or not under a known one.
  */
 public record Domain(String normalized, String registrable) implements Identifier {
+    /**
+     * The latest answers, by the text's hash: the same hosts recur in every message (relays, senders, the links of
+     * one newsletter) and a public-suffix look-up costs microseconds. The answer depends on the text alone, so a
+     * slot overwritten by another thread only costs a look-up again.
+     */
+    private static final AtomicReferenceArray<Answer> RECENT = new AtomicReferenceArray<>(1024);
+
+    private static final int MAX_CACHED_TEXT = 256;
+
+    private record Answer(String text, Optional<Domain> domain) {}
 
     public static Optional<Domain> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
+        if (text.length() > MAX_CACHED_TEXT) {
+            return read(text);
+        }
+        int hash = text.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (RECENT.length() - 1);
+        Answer recent = RECENT.get(slot);
+        if (recent != null && recent.text().equals(text)) {
+            return recent.domain();
+        }
+        Optional<Domain> domain = read(text);
+        RECENT.set(slot, new Answer(text, domain));
+        return domain;
+    }
+
+    private static Optional<Domain> read(String text) {
         String t = text.strip();
         while (t.endsWith(".")) {
             t = t.substring(0, t.length() - 1);

@@ -29,13 +29,8 @@ final class Mentions {
         if (lower.length() != text.length()) { // lower-casing changed offsets (rare letters): read it all
             return find(words, text);
         }
-        java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
-        for (String start : starts) {
-            for (int at = lower.indexOf(start); at >= 0; at = lower.indexOf(start, at + 1)) {
-                positions.add(at);
-            }
-        }
-        if (positions.isEmpty()) {
+        int[] positions = starts(lower, starts);
+        if (positions.length == 0) {
             return new Mentions(new Mention[0]);
         }
         Matcher matcher = words.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
@@ -53,6 +48,29 @@ final class Mentions {
             }
         }
         return new Mentions(found.toArray(Mention[]::new));
+    }
+
+    /** Every offset where one of {@code words} occurs in {@code text}, ascending, each once. */
+    static int[] starts(String text, String... words) {
+        // An int array sorted once: a TreeSet of boxed offsets cost more than the searches themselves.
+        int[] found = new int[16];
+        int count = 0;
+        for (String word : words) {
+            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = at;
+            }
+        }
+        Arrays.sort(found, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (distinct == 0 || found[i] != found[distinct - 1]) {
+                found[distinct++] = found[i];
+            }
+        }
+        return Arrays.copyOf(found, distinct);
     }
 
     static Mentions find(Pattern words, String text) {

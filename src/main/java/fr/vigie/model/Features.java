@@ -13,6 +13,7 @@ import fr.vigie.message.MessageKind;
 import fr.vigie.message.TextPart;
 import fr.vigie.text.NormalisedText;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,16 +70,31 @@ public record Features(int version, int buckets) {
     public record Vector(String[] names, double[] values) {}
 
     public Vector extract(Harmonised message) {
-        Map<String, Double> features = new TreeMap<>();
-        text(message, features);
-        structure(message, features);
-        String[] names = features.keySet().toArray(String[]::new);
-        double[] values =
-                features.values().stream().mapToDouble(Double::doubleValue).toArray();
+        // The named features all start with "h:", "id:" or "s:", so in name order they all come before the words.
+        Map<String, Double> named = new TreeMap<>();
+        structure(message, named);
+        WordNames words = WordNames.of(buckets);
+        int[] found = wordBuckets(message);
+        String[] names = new String[named.size() + found.length];
+        double[] values = new double[names.length];
+        int n = 0;
+        for (Map.Entry<String, Double> feature : named.entrySet()) {
+            names[n] = feature.getKey();
+            values[n++] = feature.getValue();
+        }
+        double value = found.length == 0 ? 0 : 1 / Math.sqrt(found.length);
+        for (int bucket : words.inNameOrder(found)) {
+            names[n] = words.name(bucket);
+            values[n++] = value;
+        }
         return new Vector(names, values);
     }
 
-    private void text(Harmonised message, Map<String, Double> features) {
+    /**
+     * The distinct buckets of the words and word pairs of a message. Tokens are hashed from a reused buffer, not
+     * made into Strings, and buckets are marked in a bit set: a message has thousands of tokens.
+     */
+    private int[] wordBuckets(Harmonised message) {
         String raw = message.fullText();
         for (String recipient : message.recipients()) {
             raw = raw.replace(recipient, " ");
@@ -87,8 +103,10 @@ public record Features(int version, int buckets) {
             raw = raw.substring(0, MAX_TEXT);
         }
         String text = NormalisedText.of(raw).text();
-        Set<Integer> seen = new HashSet<>();
-        String previous = null;
+        BitSet seen = new BitSet(buckets);
+        StringBuilder token = new StringBuilder(MAX_TOKEN);
+        StringBuilder pair = new StringBuilder(2 * MAX_TOKEN + 1);
+        boolean afterToken = false; // pair holds the previous token followed by a space
         int i = 0;
         while (i < text.length()) {
             if (!Character.isLetterOrDigit(text.charAt(i))) {
@@ -99,45 +117,46 @@ public record Features(int version, int buckets) {
             while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
                 i++;
             }
-            String token = token(text, start, i);
-            if (token == null) {
-                previous = null;
+            if (!token(text, start, i, token)) {
+                afterToken = false;
                 continue;
             }
-            seen.add(bucket(token));
-            if (previous != null) {
-                seen.add(bucket(previous + ' ' + token));
+            seen.set(bucket(token));
+            if (afterToken) {
+                seen.set(bucket(pair.append(token)));
             }
-            previous = token;
+            pair.setLength(0);
+            pair.append(token).append(' ');
+            afterToken = true;
         }
-        double value = seen.isEmpty() ? 0 : 1 / Math.sqrt(seen.size());
-        for (int bucket : seen) {
-            features.put("w" + bucket, value);
-        }
+        return seen.stream().toArray();
     }
 
-    /** A word as a feature: digits become shapes ({@code 0000}), over-long runs (encoded junk) are dropped. */
-    private static String token(String text, int start, int end) {
+    /**
+     * A word as a feature, written into {@code out}: digits become shapes ({@code 0000}, at most 6 chars), over-long
+     * runs (encoded junk) are dropped (false).
+     */
+    private static boolean token(String text, int start, int end, StringBuilder out) {
         if (end - start > MAX_TOKEN) {
-            return null;
+            return false;
         }
-        String word = text.substring(start, end);
+        out.setLength(0);
         boolean digits = false;
-        for (int k = 0; k < word.length() && !digits; k++) {
-            digits = Character.isDigit(word.charAt(k));
+        for (int k = start; k < end && !digits; k++) {
+            digits = Character.isDigit(text.charAt(k));
         }
         if (!digits) {
-            return word;
+            out.append(text, start, end);
+            return true;
         }
-        StringBuilder shape = new StringBuilder(word.length());
-        for (int k = 0; k < word.length() && shape.length() < 6; k++) {
-            char c = word.charAt(k);
-            shape.append(Character.isDigit(c) ? '0' : c);
+        for (int k = start; k < end && out.length() < 6; k++) {
+            char c = text.charAt(k);
+            out.append(Character.isDigit(c) ? '0' : c);
         }
-        return shape.toString();
+        return true;
     }
 
-    private int bucket(String token) {
+    private int bucket(CharSequence token) {
         return Math.floorMod(HASH.hashString(token, StandardCharsets.UTF_8).asInt(), buckets);
     }
 
@@ -196,7 +215,11 @@ public record Features(int version, int buckets) {
         if (link.start() < 0 || link.end() > partText.length() || link.start() >= link.end()) {
             return false;
         }
-        Matcher m = DOMAIN_IN_TEXT.matcher(partText.substring(link.start(), link.end()));
+        String linkText = partText.substring(link.start(), link.end());
+        if (linkText.indexOf('.') < 0) {
+            return false; // most link texts show no domain, and a domain has a dot
+        }
+        Matcher m = DOMAIN_IN_TEXT.matcher(linkText);
         if (!m.find()) {
             return false;
         }

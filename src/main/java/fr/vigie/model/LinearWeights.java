@@ -3,6 +3,7 @@ package fr.vigie.model;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,11 +17,61 @@ final class LinearWeights {
     private final String[] labels;
     private final Map<String, Integer> featureIndex;
     private final float[][] weights; // [label][feature], the bias in the last column
+    // For prediction: a word feature's index straight from its bucket (no hashing of a name), and the weights of
+    // one feature side by side (one memory line for all labels, where a row per label costs one each).
+    private final int[] wordFeature; // by bucket of "w<bucket>": the feature index, or -1
+    private final float[] byFeature; // [feature * labels + label]
 
     LinearWeights(String[] labels, Map<String, Integer> featureIndex, float[][] weights) {
         this.labels = labels;
         this.featureIndex = featureIndex;
         this.weights = weights;
+        int maxBucket = featureIndex.keySet().stream()
+                .mapToInt(LinearWeights::wordBucket)
+                .max()
+                .orElse(-1);
+        this.wordFeature = new int[maxBucket + 1];
+        Arrays.fill(wordFeature, -1);
+        featureIndex.forEach((name, f) -> {
+            int bucket = wordBucket(name);
+            if (bucket >= 0) {
+                wordFeature[bucket] = f;
+            }
+        });
+        int features = weights[0].length - 1;
+        this.byFeature = new float[features * labels.length];
+        for (int l = 0; l < labels.length; l++) {
+            for (int f = 0; f < features; f++) {
+                byFeature[f * labels.length + l] = weights[l][f];
+            }
+        }
+    }
+
+    /** The bucket of a word feature's name ({@code w123}: 123), or -1 for any other name. */
+    static int wordBucket(String name) {
+        int length = name.length();
+        if (length < 2 || length > 8 || name.charAt(0) != 'w' || (name.charAt(1) == '0' && length > 2)) {
+            return -1;
+        }
+        int bucket = 0;
+        for (int i = 1; i < length; i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            bucket = bucket * 10 + (c - '0');
+        }
+        return bucket;
+    }
+
+    /** The index of a feature, or -1 when the model has no such feature. */
+    private int indexOf(String name) {
+        int bucket = wordBucket(name);
+        if (bucket >= 0) {
+            return bucket < wordFeature.length ? wordFeature[bucket] : -1;
+        }
+        Integer f = featureIndex.get(name);
+        return f == null ? -1 : f;
     }
 
     /** Label → probability, in label order. */
@@ -31,10 +82,11 @@ final class LinearWeights {
             scores[l] = weights[l][bias];
         }
         for (int i = 0; i < names.length; i++) {
-            Integer f = featureIndex.get(names[i]);
-            if (f != null) {
+            int f = indexOf(names[i]);
+            if (f >= 0) {
+                int row = f * labels.length;
                 for (int l = 0; l < labels.length; l++) {
-                    scores[l] += weights[l][f] * values[i];
+                    scores[l] += byFeature[row + l] * values[i];
                 }
             }
         }

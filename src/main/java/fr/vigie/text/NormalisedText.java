@@ -36,6 +36,19 @@ public final class NormalisedText {
         int[] origin = new int[original.length() + 16];
         int i = 0;
         while (i < original.length()) {
+            char ascii = original.charAt(i);
+            if (ascii < 0x80) { // most mail text: one char in, at most one char out, no String looked up
+                char c = ASCII_CHAR[ascii];
+                if (c != 0 && !(c == ' ' && (out.isEmpty() || out.charAt(out.length() - 1) == ' '))) {
+                    if (out.length() + 1 >= origin.length) {
+                        origin = Arrays.copyOf(origin, origin.length * 2);
+                    }
+                    origin[out.length()] = i;
+                    out.append(c);
+                }
+                i++;
+                continue;
+            }
             int cp = original.codePointAt(i);
             int width = Character.charCount(cp);
             String mapped = map(cp);
@@ -85,6 +98,8 @@ public final class NormalisedText {
 
     /** The mapping of each ASCII char, made once: mail text is mostly ASCII, and a String per char is costly. */
     private static final String[] ASCII = new String[0x80];
+    /** The same mapping as one char, 0 where the char is dropped. */
+    private static final char[] ASCII_CHAR = new char[0x80];
 
     static {
         for (int cp = 0; cp < 0x80; cp++) {
@@ -95,6 +110,7 @@ public final class NormalisedText {
             } else {
                 ASCII[cp] = cp < 0x20 || cp == 0x7f ? "" : String.valueOf((char) cp);
             }
+            ASCII_CHAR[cp] = ASCII[cp].isEmpty() ? 0 : ASCII[cp].charAt(0);
         }
     }
 

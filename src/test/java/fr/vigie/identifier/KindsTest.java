@@ -204,6 +204,17 @@ class KindsTest {
     }
 
     @Test
+    void domainAnswersDoNotMixWhenMoreNamesAreAskedThanRemembered() {
+        for (int round = 0; round < 2; round++) { // the second round reads what the first left behind
+            for (int i = 0; i < 5000; i++) {
+                assertThat(Domain.parse("Host" + i + ".Example.COM").map(Domain::normalized))
+                        .hasValue("host" + i + ".example.com");
+                assertThat(Domain.parse("host" + i + ".invalid-suffix-" + i)).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void ipv6IsCanonicalAndDocumentationRangeIsReserved() {
         Ip ip = Ip.parse("2001:DB8:0:0::1").orElseThrow();
         assertThat(ip.normalized()).isEqualTo("2001:db8::1");
