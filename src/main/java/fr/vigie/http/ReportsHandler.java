@@ -100,7 +100,13 @@ final class ReportsHandler {
         String id = ctx.pathParam("id");
         who(ctx, id);
         var report = reports.report(id).orElseThrow(ReportsHandler::notFound);
-        HttpServer.json(ctx, 200, ReportJson.of(report).toString());
+        var node = ReportJson.of(report);
+        reports.store().campaignOf(id).ifPresent(c -> {
+            var campaign = node.putObject("campaign");
+            campaign.put("id", c.id());
+            campaign.put("size", c.size());
+        });
+        HttpServer.json(ctx, 200, node.toString());
     }
 
     /** {@code GET /api/reports/{id}/evidence/{seq}}: the exact bytes; the read joins the chain of custody. */

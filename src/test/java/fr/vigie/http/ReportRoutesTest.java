@@ -249,6 +249,12 @@ class ReportRoutesTest {
         assertThat(body.get("reportCount").asInt()).isEqualTo(2);
         assertThat(body.get("losses").get("EUR").decimalValue()).isEqualByComparingTo("900");
         assertThat(body.get("warningListed").asBoolean()).isFalse();
+        assertThat(body.get("campaigns")).hasSize(1);
+        String campaign = body.get("campaigns").get(0).asText();
+        String first = body.get("reports").get(0).asText();
+        JsonNode report = json(get("/api/reports/" + first, ANALYST));
+        assertThat(report.get("campaign").get("id").asText()).isEqualTo(campaign);
+        assertThat(report.get("campaign").get("size").asInt()).isEqualTo(2);
         assertThat(get("/api/indicators/iban/not-an-iban", ANALYST).statusCode())
                 .isEqualTo(400);
         assertThat(get("/api/indicators/colour/blue", ANALYST).statusCode()).isEqualTo(400);
