@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             IndexCommand.class,
             LookupCommand.class,
-            GenerateCommand.class
+            GenerateCommand.class,
+            CampaignsCommand.class
         })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;

@@ -88,6 +88,8 @@ public final class HttpServer implements AutoCloseable {
                 new Endpoint(HandlerType.GET, "/api/reports/{id}/evidence/{seq}", reportRoutes::evidence),
                 new Endpoint(HandlerType.POST, "/api/reports/{id}/status", reportRoutes::status),
                 new Endpoint(HandlerType.GET, "/api/indicators/{kind}/{value}", reportRoutes::indicator),
+                new Endpoint(HandlerType.GET, "/api/campaigns", reportRoutes::campaigns),
+                new Endpoint(HandlerType.GET, "/api/campaigns/{id}", reportRoutes::campaign),
                 new Endpoint(HandlerType.GET, "/health", ctx -> json(ctx, 200, health())),
                 new Endpoint(HandlerType.GET, "/metrics", metrics::scrape),
                 new Endpoint(

@@ -204,6 +204,45 @@ final class ReportsHandler {
                         .toString());
     }
 
+    /** {@code GET /api/campaigns?sort=size|recent|losses&limit=}: analysts only. */
+    void campaigns(Context ctx) {
+        requireAnalyst(ctx, "campaigns are for analysts");
+        String sort = param(ctx, "sort").orElse("size");
+        if (!List.of("size", "recent", "losses").contains(sort)) {
+            throw new HttpError(400, "bad_sort", "sort must be size, recent or losses");
+        }
+        int limit = number(ctx, "limit", 50, 1, 500);
+        Lang lang = CheckHandler.answerLanguage(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        node.put("sort", sort);
+        var items = node.putArray("campaigns");
+        reports.store().campaigns(sort, limit, 0).forEach(c -> items.add(CampaignJson.of(c, lang, List.of(), false)));
+        HttpServer.json(ctx, 200, node.toString());
+    }
+
+    /** {@code GET /api/campaigns/{id}}: figures, reports, shared identifiers with explanations, the graph. */
+    void campaign(Context ctx) {
+        requireAnalyst(ctx, "campaigns are for analysts");
+        int max = number(ctx, "max", 1000, 1, 10_000);
+        Lang lang = CheckHandler.answerLanguage(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        var figures = reports.store()
+                .campaign(ctx.pathParam("id"), max)
+                .orElseThrow(() -> new HttpError(404, "no_such_campaign", "there is no campaign with this id"));
+        var carriers = reports.store()
+                .carriers(
+                        figures.reports(),
+                        figures.topIdentifiers().stream().map(Map.Entry::getKey).toList());
+        HttpServer.json(ctx, 200, CampaignJson.of(figures, lang, carriers, true).toString());
+    }
+
+    private void requireAnalyst(Context ctx, String what) {
+        if (!isAnalyst(ctx)) {
+            throw bearer(ctx) == null
+                    ? new HttpError(401, "unauthorized", what + " (Authorization: Bearer …)")
+                    : new HttpError(403, "forbidden", what);
+        }
+    }
+
     /** Who is asking for report {@code id}: an analyst, or its victim; anyone else is refused. */
     private String who(Context ctx, String id) {
         if (isAnalyst(ctx)) {

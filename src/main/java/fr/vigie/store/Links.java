@@ -132,6 +132,23 @@ final class Links {
         }
     }
 
+    /** The members of every campaign of at least {@code minSize} reports, by campaign id (its earliest report). */
+    java.util.Map<Integer, List<Integer>> campaigns(int minSize) {
+        lock.lock();
+        try {
+            java.util.Map<Integer, List<Integer>> members = new java.util.HashMap<>();
+            for (int num = 0; num < next; num++) {
+                if (campaigns.contains(num) && campaigns.sizeOf(num) >= minSize) {
+                    members.computeIfAbsent(campaigns.campaignOf(num), k -> new ArrayList<>())
+                            .add(num);
+                }
+            }
+            return members;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The reporter's own addresses and phone: never keys (product.md: the victim's identifiers never link). */
     private static Set<String> victimOwn(PreparedReport p) {
         Set<String> own = new HashSet<>();

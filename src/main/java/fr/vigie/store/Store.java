@@ -92,6 +92,147 @@ public final class Store implements AutoCloseable {
     /** A campaign as a report sees it. */
     public record Campaign(String id, int size) {}
 
+    /**
+     * A campaign's figures: its reports (newest first, as many as asked), how many in all, victims (an anonymous
+     * report counts as one), minors, losses by currency, first and last seen, countries, schemes, its most shared
+     * identifiers with their counts, and reports per day.
+     */
+    public record CampaignFigures(
+            String id,
+            int reportCount,
+            long victims,
+            long minors,
+            Map<String, java.math.BigDecimal> losses,
+            Instant firstSeen,
+            Instant lastSeen,
+            List<String> countries,
+            Map<String, Long> schemes,
+            List<Map.Entry<StoredIdentifier, Long>> topIdentifiers,
+            Map<LocalDate, Long> timeline,
+            List<String> reports) {}
+
+    /**
+     * The campaigns of at least two reports, sorted by {@code size}, {@code recent} (last report first) or
+     * {@code losses} (total declared, all currencies added), at most {@code limit}.
+     */
+    public List<CampaignFigures> campaigns(String sort, int limit, int maxReports) {
+        List<CampaignFigures> all = new ArrayList<>();
+        for (var entry : links.campaigns(2).entrySet()) {
+            all.add(figures(entry.getKey(), entry.getValue(), maxReports));
+        }
+        java.util.Comparator<CampaignFigures> order = switch (sort) {
+            case "recent" ->
+                java.util.Comparator.comparing(CampaignFigures::lastSeen).reversed();
+            case "losses" ->
+                java.util.Comparator.comparing((CampaignFigures c) -> c.losses().values().stream()
+                                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                        .reversed();
+            default ->
+                java.util.Comparator.comparingInt(CampaignFigures::reportCount).reversed();
+        };
+        return all.stream()
+                .sorted(order.thenComparing(CampaignFigures::id))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Which of {@code reports} carry which of {@code identifiers}: the edges of a campaign's graph. */
+    public List<Map.Entry<String, StoredIdentifier>> carriers(
+            List<String> reports, List<StoredIdentifier> identifiers) {
+        if (reports.isEmpty() || identifiers.isEmpty()) {
+            return List.of();
+        }
+        List<String> hashes =
+                identifiers.stream().map(i -> valueHash(i.kind(), i.value())).toList();
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT report_id, kind, normalized FROM report_identifier "
+                                + "WHERE report_id IN (<ids>) AND value_hash IN (<hashes>) ORDER BY report_id")
+                        .bindList("ids", reports)
+                        .bindList("hashes", hashes)
+                        .map((rs, ctx) -> Map.entry(
+                                rs.getString(1),
+                                new StoredIdentifier(Kind.fromId(rs.getString(2)), rs.getString(3), Origin.FOUND)))
+                        .list());
+    }
+
+    /** One campaign by its id ({@code C-} and a number), if it names one. */
+    public Optional<CampaignFigures> campaign(String id, int maxReports) {
+        if (!id.matches("C-\\d{1,9}")) {
+            return Optional.empty();
+        }
+        int num = Integer.parseInt(id.substring(2));
+        List<Integer> members = links.campaigns(1).get(num);
+        return members == null ? Optional.empty() : Optional.of(figures(num, members, maxReports));
+    }
+
+    private CampaignFigures figures(int campaign, List<Integer> members, int maxReports) {
+        return db.jdbi().withHandle(h -> {
+            record Row(String id, Instant at, String reporter, boolean minor, String country, String schemes) {}
+            List<Row> rows = new ArrayList<>();
+            for (int from = 0; from < members.size(); from += 1000) {
+                List<Integer> chunk = members.subList(from, Math.min(members.size(), from + 1000));
+                h.createQuery("SELECT id, received_at, reporter_id, minor, country, schemes FROM report "
+                                + "WHERE num IN (<nums>)")
+                        .bindList("nums", chunk)
+                        .map((rs, ctx) -> new Row(
+                                rs.getString(1),
+                                instant(rs, "received_at"),
+                                rs.getString(3),
+                                rs.getBoolean(4),
+                                rs.getString(5).strip(),
+                                rs.getString(6)))
+                        .forEach(rows::add);
+            }
+            rows.sort(java.util.Comparator.comparing(Row::at).reversed().thenComparing(Row::id));
+            List<String> ids = rows.stream().map(Row::id).toList();
+            Map<String, java.math.BigDecimal> losses = new java.util.TreeMap<>();
+            Map<StoredIdentifier, Long> identifiers = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += 1000) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+                h.createQuery("SELECT currency, SUM(amount) FROM loss WHERE report_id IN (<ids>) GROUP BY currency")
+                        .bindList("ids", chunk)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1).strip(), rs.getBigDecimal(2)))
+                        .forEach(e -> losses.merge(e.getKey(), e.getValue(), java.math.BigDecimal::add));
+                h.createQuery("SELECT kind, normalized, origin FROM report_identifier WHERE report_id IN (<ids>)")
+                        .bindList("ids", chunk)
+                        .map((rs, ctx) -> new StoredIdentifier(
+                                Kind.fromId(rs.getString(1)),
+                                rs.getString(2),
+                                "declared".equals(rs.getString(3)) ? Origin.DECLARED : Origin.FOUND))
+                        .forEach(i -> identifiers.merge(
+                                new StoredIdentifier(i.kind(), i.value(), Origin.FOUND), 1L, Long::sum));
+            }
+            Map<String, Long> schemes = new java.util.TreeMap<>();
+            Map<LocalDate, Long> timeline = new java.util.TreeMap<>();
+            java.util.Set<String> victims = new HashSet<>();
+            for (Row r : rows) {
+                if (r.schemes() != null && !r.schemes().isEmpty()) {
+                    schemes.merge(r.schemes().split(",")[0], 1L, Long::sum);
+                }
+                timeline.merge(LocalDate.ofInstant(r.at(), ZoneOffset.UTC), 1L, Long::sum);
+                victims.add(r.reporter() == null ? r.id() : r.reporter());
+            }
+            List<Map.Entry<StoredIdentifier, Long>> top = identifiers.entrySet().stream()
+                    .filter(e -> e.getValue() > 1)
+                    .sorted(Map.Entry.<StoredIdentifier, Long>comparingByValue().reversed())
+                    .limit(20)
+                    .toList();
+            return new CampaignFigures(
+                    "C-" + campaign,
+                    rows.size(),
+                    victims.size(),
+                    rows.stream().filter(Row::minor).count(),
+                    losses,
+                    rows.get(rows.size() - 1).at(),
+                    rows.get(0).at(),
+                    rows.stream().map(Row::country).distinct().sorted().toList(),
+                    schemes,
+                    top,
+                    timeline,
+                    ids.subList(0, Math.min(ids.size(), maxReports)));
+        });
+    }
+
     /** The store {@code config} names: PostgreSQL when it has a JDBC URL, else H2 embedded in its data folder. */
     public static Store open(Config config) {
         return open(config, Clock.systemUTC());

@@ -294,4 +294,41 @@ class ReportRoutesTest {
         assertThat(evidence.get(2).get("unreadable").asText()).isEqualTo("binary");
         assertThat(server.get("/health").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void analystsSeeCampaignsWithTheirFiguresExplanationsAndGraph() {
+        String form = "application/x-www-form-urlencoded";
+        server.post(
+                "/api/reports",
+                form,
+                "narrative=un&identifier=FR76+3000+6000+0112+3456+7890+189&loss=900+EUR+transfer"
+                        .getBytes(StandardCharsets.UTF_8));
+        String token = json(server.post(
+                        "/api/reports",
+                        form,
+                        "narrative=deux&identifier=fr7630006000011234567890189&minor=true"
+                                .getBytes(StandardCharsets.UTF_8)))
+                .get("token")
+                .asText();
+        server.post("/api/reports", form, "narrative=trois&identifier=%2B33698765432".getBytes(StandardCharsets.UTF_8));
+
+        JsonNode list = json(get("/api/campaigns?sort=losses", ANALYST));
+        assertThat(list.get("campaigns")).hasSize(1);
+        JsonNode campaign = list.get("campaigns").get(0);
+        assertThat(campaign.get("reports").asInt()).isEqualTo(2);
+        assertThat(campaign.get("minors").asInt()).isEqualTo(1);
+        assertThat(campaign.get("losses").get("EUR").decimalValue()).isEqualByComparingTo("900");
+
+        JsonNode page = json(get("/api/campaigns/" + campaign.get("id").asText(), ANALYST));
+        assertThat(page.get("reportIds")).hasSize(2);
+        JsonNode shared = page.get("topIdentifiers").get(0);
+        assertThat(shared.get("normalized").asText()).isEqualTo("FR7630006000011234567890189");
+        assertThat(shared.get("explanation").asText()).isNotBlank();
+        assertThat(page.get("graph").get("nodes")).hasSize(3);
+        assertThat(page.get("graph").get("edges")).hasSize(2);
+
+        assertThat(get("/api/campaigns/C-999", ANALYST).statusCode()).isEqualTo(404);
+        assertThat(get("/api/campaigns?sort=colour", ANALYST).statusCode()).isEqualTo(400);
+        assertThat(get("/api/campaigns", token).statusCode()).isEqualTo(403);
+    }
 }
