@@ -35,6 +35,11 @@ final class CampaignsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per campaign (JSON Lines)")
     boolean json;
 
+    @Option(
+            names = "--rebuild",
+            description = "link every report again first (after a change of warning lists or thresholds)")
+    boolean rebuild;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,6 +49,15 @@ final class CampaignsCommand implements Callable<Integer> {
             return 2;
         }
         try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
+            if (rebuild) {
+                long start = System.nanoTime();
+                int linked = store.rebuildLinks();
+                err.printf(
+                        Locale.ROOT,
+                        "vigie campaigns: %d reports linked again in %.1f s%n",
+                        linked,
+                        (System.nanoTime() - start) / 1e9);
+            }
             List<Store.CampaignFigures> campaigns = store.campaigns(sort, limit, 0);
             if (campaigns.isEmpty() && !json) {
                 out.println("no campaign yet: no two reports share an identifier or a template");

@@ -62,11 +62,6 @@ final class Links {
 
     /** Numbers, posts and links a report being inserted on {@code h}; returns its number. */
     int post(Handle h, String id, PreparedReport p) {
-        int num = next++;
-        h.createUpdate("UPDATE report SET num = :num WHERE id = :id")
-                .bind("num", num)
-                .bind("id", id)
-                .execute();
         List<Identifier> identifiers = p.identifiers().stream()
                 .map(PreparedReport.ReportIdentifier::identifier)
                 .toList();
@@ -75,7 +70,35 @@ final class Links {
             texts.add(p.report().narrative());
         }
         p.evidence().forEach(e -> e.message().ifPresent(m -> texts.add(m.fullText())));
-        Posting posting = linker.post(num, identifiers, victimOwn(p), texts);
+        return post(h, id, identifiers, texts, victimOwn(p));
+    }
+
+    /**
+     * Forgets every posting, edge and number, then posts and links every report again in arrival order (after a
+     * change of warning lists or thresholds). The caller holds the lock and the transaction.
+     */
+    void rebuild(Handle h, Iterable<Stored> reports) {
+        h.execute("DELETE FROM campaign_edge");
+        h.execute("DELETE FROM template_posting");
+        h.execute("DELETE FROM posting");
+        h.execute("UPDATE report SET num = NULL");
+        campaigns = new Campaigns();
+        next = 0;
+        for (Stored r : reports) {
+            post(h, r.id(), r.identifiers(), r.texts(), r.victimOwn());
+        }
+    }
+
+    /** A stored report as linking reads it again. */
+    record Stored(String id, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {}
+
+    private int post(Handle h, String id, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {
+        int num = next++;
+        h.createUpdate("UPDATE report SET num = :num WHERE id = :id")
+                .bind("num", num)
+                .bind("id", id)
+                .execute();
+        Posting posting = linker.post(num, identifiers, victimOwn, texts);
         PreparedBatch keys = h.prepareBatch("INSERT INTO posting (key_hash, num) VALUES (:key, :num)");
         Set<String> seen = new HashSet<>();
         for (Identifier key : posting.keys()) {

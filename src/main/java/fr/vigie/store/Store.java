@@ -136,6 +136,74 @@ public final class Store implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Links every report again from scratch, in arrival order (after a change of warning lists or thresholds);
+     * returns how many reports were linked. One transaction: readers see the old campaigns until it commits.
+     */
+    public int rebuildLinks() {
+        fr.vigie.identifier.Identifiers parser = new fr.vigie.identifier.Identifiers();
+        links.lock().lock();
+        try {
+            int count = db.jdbi().inTransaction(h -> {
+                List<String> ids = h.createQuery("SELECT id FROM report ORDER BY num, received_at, id")
+                        .mapTo(String.class)
+                        .list();
+                List<Links.Stored> stored = new ArrayList<>();
+                for (String id : ids) {
+                    List<Identifier> identifiers = h
+                            .createQuery("SELECT kind, normalized FROM report_identifier WHERE report_id = :id")
+                            .bind("id", id)
+                            .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                            .list()
+                            .stream()
+                            .flatMap(row ->
+                                    parser
+                                            .parseAny(row.getValue())
+                                            .filter(i -> i.kind().id().equals(row.getKey()))
+                                            .stream())
+                            .toList();
+                    List<String> texts = new ArrayList<>();
+                    h.createQuery("SELECT narrative FROM report WHERE id = :id")
+                            .bind("id", id)
+                            .mapTo(String.class)
+                            .findOne()
+                            .filter(n -> !n.isBlank())
+                            .ifPresent(texts::add);
+                    h.createQuery("SELECT derived_text FROM evidence WHERE report_id = :id "
+                                    + "AND derived_text IS NOT NULL ORDER BY seq")
+                            .bind("id", id)
+                            .mapTo(String.class)
+                            .forEach(texts::add);
+                    Set<String> own = new HashSet<>();
+                    h.createQuery("SELECT c.email, c.phone, r.country FROM report r JOIN reporter c "
+                                    + "ON c.id = r.reporter_id WHERE r.id = :id")
+                            .bind("id", id)
+                            .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                            .findOne()
+                            .ifPresent(c -> {
+                                if (c[0] != null) {
+                                    own.add(c[0].strip().toLowerCase(java.util.Locale.ROOT));
+                                }
+                                if (c[1] != null) {
+                                    fr.vigie.identifier.Phone.parse(c[1], c[2].strip())
+                                            .ifPresent(p -> own.add(p.normalized()));
+                                }
+                            });
+                    stored.add(new Links.Stored(id, identifiers, texts, own));
+                }
+                links.rebuild(h, stored);
+                return ids.size();
+            });
+            db.makeDurable();
+            return count;
+        } catch (RuntimeException e) {
+            links.reload(db.jdbi());
+            throw e;
+        } finally {
+            links.lock().unlock();
+        }
+    }
+
     /** Which of {@code reports} carry which of {@code identifiers}: the edges of a campaign's graph. */
     public List<Map.Entry<String, StoredIdentifier>> carriers(
             List<String> reports, List<StoredIdentifier> identifiers) {

@@ -40,6 +40,17 @@ class CampaignsCommandTest {
     }
 
     @Test
+    void aRebuildListsTheSameCampaigns() {
+        vigie("generate", "--reports", "200", "--data", data.toString());
+        String before = vigie("campaigns", "--json", "--data", data.toString())[1];
+
+        String[] after = vigie("campaigns", "--rebuild", "--json", "--data", data.toString());
+
+        assertThat(after[2]).contains("200 reports linked again");
+        assertThat(after[1]).isEqualTo(before);
+    }
+
+    @Test
     void anEmptyStoreHasNoCampaignAndSaysSo() {
         assertThat(vigie("campaigns", "--data", data.toString())[1]).contains("no campaign yet");
         assertThat(vigie("campaigns", "--sort", "colour", "--data", data.toString())[0])

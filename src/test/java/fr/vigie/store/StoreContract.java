@@ -421,4 +421,25 @@ abstract class StoreContract {
         Submission c = report("narrative", "c", "identifier", "+33612345678");
         assertThat(store.campaignOf(c.id()).orElseThrow().size()).isEqualTo(3);
     }
+
+    @Test
+    void aFullRebuildOfTheLinksGivesTheSameCampaignsAsTheyGrewIncrementally() throws Exception {
+        List<Submission> submitted = new ArrayList<>();
+        submitted.add(report("narrative", "a", "identifier", "FR76 3000 6000 0112 3456 7890 189"));
+        submitted.add(report("narrative", "b", "identifier", "+33 6 12 34 56 78"));
+        submitted.add(
+                report("narrative", "c", "identifier", "fr7630006000011234567890189", "identifier", "0612345678"));
+        submitted.add(report("narrative", "d", "identifier", "agent.x@gmail.com", "contact_email", "moi@example.fr"));
+        submitted.add(report("message", text("/link/sextortion-en-3.txt")));
+        submitted.add(report("message", text("/link/sextortion-en-4.txt")));
+        submitted.add(report("narrative", "e", "identifier", "moi@example.fr", "contact_email", "moi@example.fr"));
+        List<Optional<Store.Campaign>> before =
+                submitted.stream().map(s -> store.campaignOf(s.id())).toList();
+
+        assertThat(store.rebuildLinks()).isEqualTo(submitted.size());
+
+        assertThat(submitted.stream().map(s -> store.campaignOf(s.id())).toList())
+                .isEqualTo(before);
+        assertThat(before.get(0).orElseThrow().size()).isEqualTo(3);
+    }
 }
