@@ -61,12 +61,16 @@ public final class Workload {
     private long made;
 
     /** A campaign: its template, scheme, and pool of identifiers. */
-    private record Campaign(int template, List<Identifier> pool) {}
+    private record Campaign(int template, String wording, List<Identifier> pool) {}
+
+    private static final String[] SYLLABLES = {
+        "ra", "mo", "ti", "lu", "pe", "sa", "ko", "ne", "vi", "da", "fu", "ri", "zo", "ma", "te", "no", "li", "ga"
+    };
 
     public Workload(long seed) {
         this.random = new SplittableRandom(seed);
-        for (int i = 0; i < 20; i++) {
-            hubs.add(iban()); // mule accounts shared across many campaigns
+        for (int i = 0; i < 200; i++) {
+            hubs.add(iban()); // mule accounts that a few campaigns share
         }
     }
 
@@ -79,7 +83,7 @@ public final class Workload {
         for (int i = 0; i < 3; i++) {
             declared.add(campaign.pool().get(zipf(campaign.pool().size())));
         }
-        if (random.nextInt(100) < 5) {
+        if (random.nextInt(1000) < 5) {
             declared.add(hubs.get(zipf(hubs.size())));
         }
         declared.add(oneOff());
@@ -87,7 +91,8 @@ public final class Workload {
                 Email.parse("contact" + random.nextInt(1000) + "@gmail.com").orElseThrow());
         String name = NAMES[random.nextInt(NAMES.length)];
         int amount = 50 * (1 + random.nextInt(200));
-        String narrative = TEMPLATES[campaign.template()].formatted(name, amount);
+        // Each campaign words its letter its own way: campaigns that share a scheme are not one template.
+        String narrative = TEMPLATES[campaign.template()].formatted(name, amount) + " " + campaign.wording();
         List<Loss> losses = random.nextInt(100) < 30
                 ? List.of(new Loss(
                         BigDecimal.valueOf(amount), "EUR", PaymentMethod.values()[random.nextInt(7)], Optional.empty()))
@@ -119,27 +124,42 @@ public final class Workload {
     private Campaign campaign() {
         if (campaigns.isEmpty() || random.nextInt(100) < 30) {
             List<Identifier> pool = new ArrayList<>();
+            // A campaign's own domain for its addresses: a domain shared by unrelated campaigns would join them.
+            String domain = "secure-" + Long.toString(random.nextLong() >>> 24, 36) + ".com";
             int size = 2 + random.nextInt(8);
             for (int i = 0; i < size; i++) {
                 pool.add(
                         switch (random.nextInt(5)) {
                             case 0 -> iban();
                             case 1 -> phone();
-                            case 2 -> email();
+                            case 2 -> email(domain);
                             case 3 -> eth();
                             default -> url();
                         });
             }
-            campaigns.add(new Campaign(random.nextInt(TEMPLATES.length), pool));
+            campaigns.add(new Campaign(random.nextInt(TEMPLATES.length), wording(), pool));
             return campaigns.get(campaigns.size() - 1);
         }
         return campaigns.get(zipf(campaigns.size()));
     }
 
+    /** Twenty made-up lower-case words: a campaign's own turn of phrase. */
+    private String wording() {
+        StringBuilder sb = new StringBuilder();
+        for (int w = 0; w < 20; w++) {
+            int syllables = 2 + random.nextInt(2);
+            for (int i = 0; i < syllables; i++) {
+                sb.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+            }
+            sb.append(w == 19 ? "." : " ");
+        }
+        return sb.toString();
+    }
+
     private Identifier oneOff() {
         return switch (random.nextInt(3)) {
             case 0 -> phone();
-            case 1 -> email();
+            case 1 -> email(FREE_MAIL[random.nextInt(FREE_MAIL.length)]);
             default -> url();
         };
     }
@@ -197,10 +217,10 @@ public final class Workload {
         }
     }
 
-    private Identifier email() {
-        String[] domains = {"outlook.fr", "proton.me", "gendarmerie-plainte.com", "colis-suivi.info", "yahoo.fr"};
-        return Email.parse("agent." + Long.toString(random.nextLong() >>> 20, 36) + "@"
-                        + domains[random.nextInt(domains.length)])
+    private static final String[] FREE_MAIL = {"outlook.fr", "proton.me", "yahoo.fr", "gmail.com"};
+
+    private Identifier email(String domain) {
+        return Email.parse("agent." + Long.toString(random.nextLong() >>> 20, 36) + "@" + domain)
                 .orElseThrow();
     }
 

@@ -132,9 +132,12 @@ final class Links {
         Set<Campaigns.Edge> kept = new HashSet<>();
         for (Campaigns.Edge edge : linked.edges()) {
             Campaigns.Edge ordered = new Campaigns.Edge(Math.min(edge.a(), edge.b()), Math.max(edge.a(), edge.b()));
-            if (ordered.a() != ordered.b() && kept.add(ordered)) {
+            // Only the edges that joined two campaigns are kept: a spanning forest has the same campaigns (and so
+            // the same ids) as all the edges, in fewer rows than reports.
+            if (ordered.a() != ordered.b()
+                    && kept.add(ordered)
+                    && campaigns.link(ordered.a(), ordered.b()).isPresent()) {
                 edges.bind("a", ordered.a()).bind("b", ordered.b()).add();
-                campaigns.link(ordered.a(), ordered.b());
             }
         }
         if (edges.size() > 0) {
