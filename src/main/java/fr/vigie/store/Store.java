@@ -194,7 +194,6 @@ public final class Store implements AutoCloseable {
                 links.rebuild(h, stored);
                 return ids.size();
             });
-            db.makeDurable();
             return count;
         } catch (RuntimeException e) {
             links.reload(db.jdbi());
@@ -347,7 +346,6 @@ public final class Store implements AutoCloseable {
                 } finally {
                     links.lock().unlock();
                 }
-                db.makeDurable();
                 return stored;
             } catch (JdbiException e) {
                 // Two identical submissions at once: the second loses the race on a unique key; its retry finds
@@ -620,8 +618,6 @@ public final class Store implements AutoCloseable {
             custody(h, meta.get().sha256(), reportId, at, "read", actor, null, bytes.length);
             return Optional.of(new EvidenceContent(meta.get(), bytes));
         });
-        // The read is in the chain of custody before the bytes leave.
-        content.ifPresent(c -> db.makeDurable());
         return content;
     }
 
@@ -678,9 +674,6 @@ public final class Store implements AutoCloseable {
                     .execute();
             return true;
         });
-        if (changed) {
-            db.makeDurable();
-        }
         return changed;
     }
 
