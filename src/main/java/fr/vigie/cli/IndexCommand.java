@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie index rebuild}: makes the full-text index again from the report store (the store is the truth). */
@@ -23,33 +23,18 @@ final class IndexCommand {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(
-                names = "--data",
-                paramLabel = "DIR",
-                description = "the data folder: the embedded store, and the index in DIR/index (default: vigie-data)")
-        Path data;
-
-        @Option(
-                names = "--db",
-                paramLabel = "JDBC_URL",
-                description = "a PostgreSQL store (jdbc:postgresql://host/db?user=...) instead of the embedded one")
-        String db;
+        @Mixin
+        StoreOptions storeOptions;
 
         @Override
         public Integer call() {
-            if (db != null && !db.startsWith("jdbc:postgresql:")) {
+            if (storeOptions.db != null && !storeOptions.db.startsWith("jdbc:postgresql:")) {
                 spec.commandLine()
                         .getErr()
                         .println("vigie index rebuild: --db must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db)");
                 return 2;
             }
-            Config config = Config.defaults();
-            if (data != null) {
-                config = config.withDataDir(data);
-            }
-            if (db != null) {
-                config = config.withJdbcUrl(db);
-            }
+            Config config = storeOptions.apply(Config.defaults());
             Path folder = config.dataDir().resolve("index");
             long start = System.nanoTime();
             try (Store store = Store.open(config);

@@ -5,10 +5,10 @@ import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
 import fr.vigie.http.HttpServer;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,14 +27,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDR", description = "address to listen on (default: 127.0.0.1)")
     String host = HttpServer.LOOPBACK;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "the embedded store's folder (default: vigie-data)")
-    Path data;
-
-    @Option(
-            names = "--db",
-            paramLabel = "JDBC_URL",
-            description = "a PostgreSQL JDBC URL instead of the embedded store")
-    String db;
+    @Mixin
+    StoreOptions storeOptions;
 
     @Override
     public Integer call() {
@@ -42,13 +36,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("vigie serve: --port must be between 0 and 65535");
             return 2;
         }
-        Config config = Config.defaults();
-        if (data != null) {
-            config = config.withDataDir(data);
-        }
-        if (db != null) {
-            config = config.withJdbcUrl(db);
-        }
+        Config config = storeOptions.apply(Config.defaults());
         App app = new App(config);
         Reports reports;
         try {

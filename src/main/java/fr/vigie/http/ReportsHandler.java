@@ -127,11 +127,7 @@ final class ReportsHandler {
 
     /** {@code GET /api/reports?query=&type=&status=&from=&to=&limit=&offset=}: analysts only. */
     void list(Context ctx) {
-        if (!isAnalyst(ctx)) {
-            throw bearer(ctx) == null
-                    ? new HttpError(401, "unauthorized", "listing reports is for analysts (Authorization: Bearer …)")
-                    : new HttpError(403, "forbidden", "listing reports is for analysts");
-        }
+        requireAnalyst(ctx, "listing reports is for analysts");
         int limit = number(ctx, "limit", 50, 1, ReportFilter.MAX_LIMIT);
         int offset = number(ctx, "offset", 0, 0, 1_000_000);
         ReportFilter filter = new ReportFilter(
@@ -151,11 +147,7 @@ final class ReportsHandler {
 
     /** {@code POST /api/reports/{id}/status} (form: {@code status}, {@code note}): analysts move a report on. */
     void status(Context ctx) {
-        if (!isAnalyst(ctx)) {
-            throw bearer(ctx) == null
-                    ? new HttpError(401, "unauthorized", "changing a status is for analysts (Authorization: Bearer …)")
-                    : new HttpError(403, "forbidden", "changing a status is for analysts");
-        }
+        requireAnalyst(ctx, "changing a status is for analysts");
         if (!"application/x-www-form-urlencoded"
                 .equals(CheckHandler.mediaType(ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type")))) {
             throw new HttpError(415, "unsupported_media_type", "send application/x-www-form-urlencoded: status, note");
@@ -178,11 +170,7 @@ final class ReportsHandler {
 
     /** {@code GET /api/indicators/{kind}/{value}}: the reports that carry an identifier; analysts only. */
     void indicator(Context ctx) {
-        if (!isAnalyst(ctx)) {
-            throw bearer(ctx) == null
-                    ? new HttpError(401, "unauthorized", "look-ups are for analysts (Authorization: Bearer …)")
-                    : new HttpError(403, "forbidden", "look-ups are for analysts");
-        }
+        requireAnalyst(ctx, "look-ups are for analysts");
         String kind = ctx.pathParam("kind").toLowerCase(Locale.ROOT);
         boolean known =
                 java.util.Arrays.stream(fr.vigie.identifier.Kind.values()).anyMatch(k -> k.id().equals(kind));
