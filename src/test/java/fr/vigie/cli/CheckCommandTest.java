@@ -1,5 +1,6 @@
 package fr.vigie.cli;
 
+import static fr.vigie.cli.CliRun.vigie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +23,6 @@ class CheckCommandTest {
     @TempDir
     Path temp;
 
-    record Run(int code, String out, String err) {}
-
-    private static Run vigie(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static String fixture(String path) {
         try {
             return Path.of(CheckCommandTest.class.getResource("/" + path).toURI())
@@ -44,7 +34,7 @@ class CheckCommandTest {
 
     @Test
     void jsonAnswerHasTheHeaderAndIndicatorFields() throws IOException {
-        Run run = vigie("check", "--json", fixture("messages/fake-interpol.eml"));
+        CliRun run = vigie("check", "--json", fixture("messages/fake-interpol.eml"));
         assertThat(run.code()).isZero();
         JsonNode answer = JSON.readTree(run.out());
         assertThat(answer.get("language").asText()).isEqualTo("fr");
@@ -85,7 +75,7 @@ class CheckCommandTest {
         try {
             System.setIn(new java.io.ByteArrayInputStream(
                     "Votre colis est bloqué, payez 1,99 EUR ici : hxxps://colis-suivi[.]info/pay".getBytes()));
-            Run run = vigie("check", "--json", "-");
+            CliRun run = vigie("check", "--json", "-");
             assertThat(run.code()).isZero();
             assertThat(run.out()).contains("\"kind\":\"text\"").contains("\"kind\":\"url\"");
         } finally {
@@ -95,7 +85,7 @@ class CheckCommandTest {
 
     @Test
     void mboxGivesOneJsonLinePerMessage() throws IOException {
-        Run run = vigie("check", "--json", fixture("messages/three.mbox"));
+        CliRun run = vigie("check", "--json", fixture("messages/three.mbox"));
         assertThat(run.code()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(3);
@@ -105,14 +95,14 @@ class CheckCommandTest {
 
     @Test
     void humanAnswerIsInTheMessagesLanguage() {
-        Run run = vigie("check", fixture("messages/fake-interpol.eml"));
+        CliRun run = vigie("check", fixture("messages/fake-interpol.eml"));
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("IP d'origine : 185.220.101.33").contains("+33 6 12 34 56 78");
     }
 
     @Test
     void langOptionChoosesTheAnswersLanguage() {
-        Run run = vigie("check", "--lang", "en", fixture("messages/fake-interpol.eml"));
+        CliRun run = vigie("check", "--lang", "en", fixture("messages/fake-interpol.eml"));
         assertThat(run.out()).contains("Originating IP: 185.220.101.33");
     }
 
@@ -120,14 +110,14 @@ class CheckCommandTest {
     void binaryInputExitsThreeWithTheReasonAndNoStackTrace() throws IOException {
         Path nul = temp.resolve("nul.bin");
         Files.write(nul, new byte[4096]);
-        Run run = vigie("check", nul.toString());
+        CliRun run = vigie("check", nul.toString());
         assertThat(run.code()).isEqualTo(3);
         assertThat(run.err()).contains("binary").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test
     void missingFileExitsThree() {
-        Run run = vigie("check", temp.resolve("nope.eml").toString());
+        CliRun run = vigie("check", temp.resolve("nope.eml").toString());
         assertThat(run.code()).isEqualTo(3);
         assertThat(run.err()).contains("no such file");
     }
@@ -156,7 +146,7 @@ class CheckCommandTest {
             }
             out.write("From x Thu Jan  1 00:00:00 2026\nFrom: a@example.org\nSubject: fine\n\nhello\n".getBytes());
         }
-        Run run = vigie("check", "--json", mbox.toString());
+        CliRun run = vigie("check", "--json", mbox.toString());
         List<String> lines = run.out().lines().toList();
         assertThat(run.code()).isEqualTo(3);
         assertThat(lines).hasSize(4);
@@ -167,7 +157,7 @@ class CheckCommandTest {
 
     @Test
     void rulesCheckValidatesTheBundledData() {
-        Run run = vigie("rules", "check");
+        CliRun run = vigie("rules", "check");
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("data files valid");
     }

@@ -1,5 +1,6 @@
 package fr.vigie.cli;
 
+import static fr.vigie.cli.CliRun.vigie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.app.Config;
@@ -7,8 +8,6 @@ import fr.vigie.report.ReportSummary;
 import fr.vigie.search.SearchIndex;
 import fr.vigie.store.ReportFilter;
 import fr.vigie.store.Store;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,15 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportCommandTest {
     @TempDir
     Path data;
-
-    record Run(int code, String out, String err) {}
-
-    private static Run vigie(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String fixture(String name) throws URISyntaxException {
         return Path.of(ImportCommandTest.class.getResource("/import/" + name).toURI())
@@ -39,7 +29,7 @@ class ImportCommandTest {
 
     @Test
     void everyMessageOfFoldersAndMailboxesBecomesAReportAndRejectionsAreCountedWithTheirReason() throws Exception {
-        Run run = vigie("import", "--data", data.toString(), fixture("folder"), fixture("three.mbox"));
+        CliRun run = vigie("import", "--data", data.toString(), fixture("folder"), fixture("three.mbox"));
 
         assertThat(run.out()).contains("imported 5,").contains("rejected 2");
         assertThat(run.out()).contains("rejected 1: binary").contains("rejected 1: empty");
@@ -59,7 +49,7 @@ class ImportCommandTest {
     @Test
     void anImportRunAgainStoresNothingTwiceSoAnInterruptedImportResumes() throws Exception {
         vigie("import", "--data", data.toString(), fixture("folder"));
-        Run second = vigie("import", "--data", data.toString(), fixture("folder"), fixture("three.mbox"));
+        CliRun second = vigie("import", "--data", data.toString(), fixture("folder"), fixture("three.mbox"));
 
         assertThat(second.out()).contains("imported 3,").contains("duplicates 2");
         try (Store store = store()) {
@@ -78,7 +68,7 @@ class ImportCommandTest {
 
     @Test
     void aMissingInputIsSaidPlainlyAndNothingIsStored() {
-        Run run = vigie(
+        CliRun run = vigie(
                 "import",
                 "--data",
                 data.toString(),

@@ -1,5 +1,6 @@
 package fr.vigie.cli;
 
+import static fr.vigie.cli.CliRun.vigie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.app.App;
@@ -9,8 +10,6 @@ import fr.vigie.report.ReportForm;
 import fr.vigie.search.SearchIndex;
 import fr.vigie.store.Store;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,15 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IndexCommandTest {
     @TempDir
     Path temp;
-
-    record Run(int code, String out, String err) {}
-
-    private static Run vigie(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void rebuildIndexesEveryStoredReportAndSaysHowManyAndHowLong() {
@@ -45,7 +35,7 @@ class IndexCommandTest {
                     .id();
         }
 
-        Run run = vigie("index", "rebuild", "--data", temp.toString());
+        CliRun run = vigie("index", "rebuild", "--data", temp.toString());
 
         assertThat(run.err()).isEmpty();
         assertThat(run.code()).isZero();
@@ -59,7 +49,7 @@ class IndexCommandTest {
     void aStoreThatCannotBeOpenedIsSaidPlainlyWithExitCode3() throws IOException {
         Path notAFolder = Files.writeString(temp.resolve("file"), "not a folder");
 
-        Run run = vigie("index", "rebuild", "--data", notAFolder.toString());
+        CliRun run = vigie("index", "rebuild", "--data", notAFolder.toString());
 
         assertThat(run.code()).isEqualTo(3);
         assertThat(run.out()).isEmpty();
@@ -68,7 +58,7 @@ class IndexCommandTest {
 
     @Test
     void aDatabaseUrlThatIsNotPostgresqlIsAUsageError() {
-        Run run = vigie("index", "rebuild", "--data", temp.toString(), "--db", "jdbc:mysql://localhost/vigie");
+        CliRun run = vigie("index", "rebuild", "--data", temp.toString(), "--db", "jdbc:mysql://localhost/vigie");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--db must be a PostgreSQL JDBC URL");

@@ -1,11 +1,10 @@
 package fr.vigie.cli;
 
+import static fr.vigie.cli.CliRun.vigie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,15 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LookupCommandTest {
     @TempDir
     Path data;
-
-    record Run(int code, String out, String err) {}
-
-    private static Run vigie(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String fixture(String name) throws URISyntaxException {
         return Path.of(LookupCommandTest.class.getResource("/import/" + name).toURI())
@@ -33,7 +23,7 @@ class LookupCommandTest {
     void aPhoneFoundInAnImportedMessageIsLookedUpAsWrittenWithItsKindInferred() throws Exception {
         vigie("import", "--data", data.toString(), fixture("folder"));
 
-        Run run = vigie("lookup", "--json", "--data", data.toString(), "06 12 34 56 78");
+        CliRun run = vigie("lookup", "--json", "--data", data.toString(), "06 12 34 56 78");
 
         assertThat(run.code()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -48,7 +38,7 @@ class LookupCommandTest {
 
     @Test
     void aValueThatIsNoIdentifierIsAUsageError() {
-        Run run = vigie("lookup", "--data", data.toString(), "hello there");
+        CliRun run = vigie("lookup", "--data", data.toString(), "hello there");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("not an identifier");
@@ -63,7 +53,7 @@ class LookupCommandTest {
 
     @Test
     void aValueThatNeverLinksSaysSoAndWhy() throws Exception {
-        Run run = vigie("lookup", "--json", "--data", data.toString(), "https://www.interpol.int/");
+        CliRun run = vigie("lookup", "--json", "--data", data.toString(), "https://www.interpol.int/");
 
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("warningListed").asBoolean()).isTrue();
