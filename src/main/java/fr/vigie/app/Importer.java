@@ -40,6 +40,15 @@ import java.util.stream.Stream;
 public final class Importer {
     /** What the caller sees going by: bytes read out of the total. */
     public interface Progress {
+        /** For callers with no one to show progress to. */
+        Progress NONE = new Progress() {
+            @Override
+            public void total(long bytes) {}
+
+            @Override
+            public void advance(long bytes, Summary sofar) {}
+        };
+
         void total(long bytes);
 
         void advance(long bytes, Summary sofar);

@@ -97,16 +97,7 @@ final class ImportCommand implements Callable<Integer> {
                             indexer);
                 }
             } else {
-                summary = importer.run(
-                        files,
-                        new Importer.Progress() {
-                            @Override
-                            public void total(long bytes) {}
-
-                            @Override
-                            public void advance(long bytes, Importer.Summary sofar) {}
-                        },
-                        indexer);
+                summary = importer.run(files, Importer.Progress.NONE, indexer);
             }
             print(summary, out);
             return summary.rejectedCount() == 0 ? 0 : Main.UNREADABLE_INPUT;

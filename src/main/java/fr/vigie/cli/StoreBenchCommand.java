@@ -143,13 +143,7 @@ final class StoreBenchCommand implements Callable<Integer> {
             long start = System.nanoTime();
             Importer.Summary summary = importer.run(
                     files,
-                    new Importer.Progress() {
-                        @Override
-                        public void total(long bytes) {}
-
-                        @Override
-                        public void advance(long bytes, Importer.Summary sofar) {}
-                    },
+                    Importer.Progress.NONE,
                     reports -> index.addAll(reports.stream()
                             .map(e -> Store.indexable(e.getKey(), e.getValue()))
                             .toList()));
