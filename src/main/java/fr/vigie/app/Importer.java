@@ -116,10 +116,6 @@ public final class Importer {
         return files;
     }
 
-    public Summary run(List<Path> files, Progress progress) {
-        return run(files, progress, reports -> {});
-    }
-
     public Summary run(List<Path> files, Progress progress, Stored listener) {
         long start = System.nanoTime();
         long total = 0;
