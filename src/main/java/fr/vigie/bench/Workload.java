@@ -1,6 +1,7 @@
 package fr.vigie.bench;
 
 import fr.vigie.i18n.Lang;
+import fr.vigie.identifier.Domain;
 import fr.vigie.identifier.Email;
 import fr.vigie.identifier.Eth;
 import fr.vigie.identifier.Iban;
@@ -25,9 +26,12 @@ import java.util.SplittableRandom;
  * Synthetic reports for scale tests ({@code vigie generate}), with the skew of real reporting: campaigns whose sizes
  * follow a power law (a few with thousands of reports, most with one or two), each with its own pool of identifiers
  * (mule IBANs, phones, e-mails, wallets, links) reused with Zipf popularity; a few identifiers shared by thousands;
- * one-off identifiers; common values that must never link (gmail.com addresses' domain, the victim's own address);
+ * one-off identifiers; common values that must never link (the bare domain gmail.com, the victim's own address);
  * and each campaign's letter with its amount, wallet and name changed per report. The same seed gives the same
  * reports.
+ *
+ * <p>{@link #nextGenerated} also tells which campaign a report was made for and which shared hub it carries, so a
+ * test can compare the campaigns that linking finds with the ones made.
  */
 public final class Workload {
     /** Each campaign's letter: %1$s is a name, %2$d an amount, changed per report. */
@@ -74,21 +78,40 @@ public final class Workload {
         }
     }
 
+    /**
+     * A report with the truth about it: the campaign it was made for (numbered in order of creation) and the hub
+     * identifier it shares with other campaigns, if any.
+     */
+    public record Generated(NewReport report, int campaign, Optional<Identifier> hub) {}
+
     /** The next report. */
     public NewReport next() {
-        Campaign campaign = campaign();
+        return nextGenerated().report();
+    }
+
+    /** The next report, with the campaign it was made for. */
+    public Generated nextGenerated() {
+        int campaignIndex = campaign();
+        Campaign campaign = campaigns.get(campaignIndex);
         made++;
-        // About five identifiers: three from the campaign's pool, sometimes a hub, one of its own, one common value.
+        // About five identifiers: three from the campaign's pool, sometimes a hub, two of its own, sometimes a common
+        // value.
         List<Identifier> declared = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             declared.add(campaign.pool().get(zipf(campaign.pool().size())));
         }
+        Optional<Identifier> hub = Optional.empty();
         if (random.nextInt(1000) < 5) {
-            declared.add(hubs.get(zipf(hubs.size())));
+            hub = Optional.of(hubs.get(zipf(hubs.size())));
+            declared.add(hub.get());
         }
         declared.add(oneOff());
-        declared.add(
-                Email.parse("contact" + random.nextInt(1000) + "@gmail.com").orElseThrow());
+        declared.add(oneOff());
+        // Values every campaign has in common and that must never join them: a free-mail domain typed on its own,
+        // and (below) the victim's own address typed among the scammer's.
+        if (random.nextInt(100) < 20) {
+            declared.add(Domain.parse("gmail.com").orElseThrow());
+        }
         String name = NAMES[random.nextInt(NAMES.length)];
         int amount = 50 * (1 + random.nextInt(200));
         // Each campaign words its letter its own way: campaigns that share a scheme are not one template.
@@ -97,12 +120,15 @@ public final class Workload {
                 ? List.of(new Loss(
                         BigDecimal.valueOf(amount), "EUR", PaymentMethod.values()[random.nextInt(7)], Optional.empty()))
                 : List.of();
+        String victimEmail = "victim" + made + "@example.org";
         Optional<Contact> contact = random.nextInt(100) < 60
-                ? Optional.of(
-                        new Contact(Optional.empty(), Optional.of("victim" + made + "@example.org"), Optional.empty()))
+                ? Optional.of(new Contact(Optional.empty(), Optional.of(victimEmail), Optional.empty()))
                 : Optional.empty();
+        if (contact.isPresent() && random.nextInt(100) < 10) {
+            declared.add(Email.parse(victimEmail).orElseThrow());
+        }
         LocalDate day = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(330));
-        return new NewReport(
+        NewReport report = new NewReport(
                 contact,
                 new Situation(random.nextInt(100) < 3, COUNTRIES[random.nextInt(COUNTRIES.length)], Lang.FR),
                 Channel.values()[random.nextInt(Channel.values().length)],
@@ -113,6 +139,7 @@ public final class Workload {
                 dedupe(declared),
                 List.of(),
                 "generate");
+        return new Generated(report, campaignIndex, hub);
     }
 
     /** The scheme of a template, for the reports' labels. */
@@ -120,8 +147,8 @@ public final class Workload {
         return SCHEMES[template];
     }
 
-    /** A campaign, new or existing: existing ones are chosen by popularity (big ones grow bigger). */
-    private Campaign campaign() {
+    /** A campaign's index, new or existing: existing ones are chosen by popularity (big ones grow bigger). */
+    private int campaign() {
         if (campaigns.isEmpty() || random.nextInt(100) < 30) {
             List<Identifier> pool = new ArrayList<>();
             // A campaign's own domain for its addresses: a domain shared by unrelated campaigns would join them.
@@ -138,9 +165,9 @@ public final class Workload {
                         });
             }
             campaigns.add(new Campaign(random.nextInt(TEMPLATES.length), wording(), pool));
-            return campaigns.get(campaigns.size() - 1);
+            return campaigns.size() - 1;
         }
-        return campaigns.get(zipf(campaigns.size()));
+        return zipf(campaigns.size());
     }
 
     /** Twenty made-up lower-case words: a campaign's own turn of phrase. */

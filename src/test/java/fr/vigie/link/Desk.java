@@ -31,9 +31,13 @@ final class Desk {
     }
 
     Linked report(Set<String> victimOwn, List<String> identifiers, List<String> texts) {
+        return post(victimOwn, identifiers.stream().map(Desk::id).toList(), texts);
+    }
+
+    /** A report with these identifiers, already in normal form. */
+    Linked post(Set<String> victimOwn, List<Identifier> identifiers, List<String> texts) {
         int report = next++;
-        List<Identifier> parsed = identifiers.stream().map(Desk::id).toList();
-        Posting posting = linker.post(report, parsed, victimOwn, texts);
+        Posting posting = linker.post(report, identifiers, victimOwn, texts);
         postings.post(posting);
         campaigns.add(report);
         Linked linked = linker.link(posting, postings);
