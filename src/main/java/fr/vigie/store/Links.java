@@ -1,6 +1,7 @@
 package fr.vigie.store;
 
 import fr.vigie.identifier.Identifier;
+import fr.vigie.identifier.Identifiers;
 import fr.vigie.link.Campaigns;
 import fr.vigie.link.Fingerprint;
 import fr.vigie.link.Linked;
@@ -9,6 +10,7 @@ import fr.vigie.link.Posting;
 import fr.vigie.link.Postings;
 import fr.vigie.report.Contact;
 import fr.vigie.report.PreparedReport;
+import fr.vigie.report.Report;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +30,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * time: the store takes {@link #lock()} around each write that links.
  */
 final class Links {
+    private static final Identifiers PARSER = new Identifiers();
+
     private final Linker linker;
     private final ReentrantLock lock = new ReentrantLock();
     private Campaigns campaigns;
@@ -144,6 +148,17 @@ final class Links {
             edges.execute();
         }
         return num;
+    }
+
+    /**
+     * Whether a stored identifier may link reports at all: a value on a never-link list (gmail.com, a payment
+     * platform, a private IP…) is no evidence, so it is not shown among a campaign's shared identifiers.
+     */
+    boolean canLink(Report.StoredIdentifier id) {
+        return PARSER.parseAny(id.value())
+                .filter(parsed -> parsed.kind() == id.kind())
+                .map(parsed -> linker.policy().neverReason(parsed, Set.of()).isEmpty())
+                .orElse(false);
     }
 
     /** The campaign a numbered report belongs to, and its size. */

@@ -116,24 +116,39 @@ public final class Store implements AutoCloseable {
      * {@code losses} (total declared, all currencies added), at most {@code limit}.
      */
     public List<CampaignFigures> campaigns(String sort, int limit, int maxReports) {
-        List<CampaignFigures> all = new ArrayList<>();
-        for (var entry : links.campaigns(2).entrySet()) {
-            all.add(figures(entry.getKey(), entry.getValue(), maxReports));
-        }
-        java.util.Comparator<CampaignFigures> order = switch (sort) {
+        // Sorted on what is known without reading the reports (size, newest arrival number, losses in one grouped
+        // query), then figures read for the page only: a list page costs the same with 10 or 100,000 campaigns.
+        Map<Integer, List<Integer>> members = links.campaigns(2);
+        java.util.Comparator<Integer> order = switch (sort) {
             case "recent" ->
-                java.util.Comparator.comparing(CampaignFigures::lastSeen).reversed();
-            case "losses" ->
-                java.util.Comparator.comparing((CampaignFigures c) -> c.losses().values().stream()
-                                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+                java.util.Comparator.comparing((Integer c) -> members.get(c).getLast())
                         .reversed();
+            case "losses" -> {
+                Map<Integer, java.math.BigDecimal> losses = lossesByCampaign();
+                yield java.util.Comparator.comparing((Integer c) -> losses.getOrDefault(c, java.math.BigDecimal.ZERO))
+                        .reversed();
+            }
             default ->
-                java.util.Comparator.comparingInt(CampaignFigures::reportCount).reversed();
+                java.util.Comparator.comparing((Integer c) -> members.get(c).size())
+                        .reversed();
         };
-        return all.stream()
-                .sorted(order.thenComparing(CampaignFigures::id))
+        return members.keySet().stream()
+                .sorted(order.thenComparing(c -> c))
                 .limit(limit)
+                .map(c -> figures(c, members.get(c), maxReports))
                 .toList();
+    }
+
+    /** Total declared losses (all currencies added) per campaign, in one grouped query. */
+    private Map<Integer, java.math.BigDecimal> lossesByCampaign() {
+        Map<Integer, java.math.BigDecimal> byCampaign = new HashMap<>();
+        db.jdbi()
+                .useHandle(h -> h.createQuery("SELECT r.num, SUM(l.amount) FROM loss l JOIN report r ON r.id ="
+                                + " l.report_id WHERE r.num IS NOT NULL GROUP BY r.num")
+                        .map((rs, ctx) -> Map.entry(rs.getInt(1), rs.getBigDecimal(2)))
+                        .forEach(e -> links.campaignOf(e.getKey())
+                                .ifPresent(c -> byCampaign.merge(c[0], e.getValue(), java.math.BigDecimal::add))));
+        return byCampaign;
     }
 
     /**
@@ -280,7 +295,7 @@ public final class Store implements AutoCloseable {
                 victims.add(r.reporter() == null ? r.id() : r.reporter());
             }
             List<Map.Entry<StoredIdentifier, Long>> top = identifiers.entrySet().stream()
-                    .filter(e -> e.getValue() > 1)
+                    .filter(e -> e.getValue() > 1 && links.canLink(e.getKey()))
                     .sorted(Map.Entry.<StoredIdentifier, Long>comparingByValue().reversed())
                     .limit(20)
                     .toList();

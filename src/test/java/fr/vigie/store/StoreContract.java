@@ -442,4 +442,43 @@ abstract class StoreContract {
                 .isEqualTo(before);
         assertThat(before.get(0).orElseThrow().size()).isEqualTo(3);
     }
+
+    @Test
+    void aCampaignsSharedIdentifiersLeaveOutValuesThatNeverLink() {
+        Submission a = report("narrative", "a", "identifier", "+33 6 12 34 56 78", "identifier", "gmail.com");
+        report("narrative", "b", "identifier", "06 12 34 56 78", "identifier", "gmail.com");
+
+        Store.CampaignFigures figures =
+                store.campaign(store.campaignOf(a.id()).orElseThrow().id(), 10).orElseThrow();
+
+        assertThat(figures.topIdentifiers()).extracting(e -> e.getKey().value()).containsExactly("+33612345678");
+    }
+
+    @Test
+    void campaignsAreListedBySizeByLossesAndByRecentActivity() {
+        report("narrative", "a", "identifier", "+33 6 12 34 56 78");
+        report("narrative", "b", "identifier", "06 12 34 56 78");
+        report("narrative", "c", "identifier", "0612345678");
+        report("narrative", "d", "identifier", "+33 7 81 22 33 44", "loss", "900 EUR transfer");
+        Submission last = report("narrative", "e", "identifier", "07 81 22 33 44");
+        report("narrative", "alone", "identifier", "+33 6 55 44 33 22");
+        String big = store.campaignOf(
+                        report("narrative", "f", "identifier", "06 12 34 56 78").id())
+                .orElseThrow()
+                .id();
+        String small = store.campaignOf(last.id()).orElseThrow().id();
+
+        assertThat(store.campaigns("size", 10, 1))
+                .extracting(Store.CampaignFigures::id)
+                .containsExactly(big, small);
+        assertThat(store.campaigns("losses", 10, 1))
+                .extracting(Store.CampaignFigures::id)
+                .containsExactly(small, big);
+        assertThat(store.campaigns("recent", 10, 1))
+                .extracting(Store.CampaignFigures::id)
+                .containsExactly(big, small);
+        assertThat(store.campaigns("size", 1, 1))
+                .extracting(Store.CampaignFigures::id)
+                .containsExactly(big);
+    }
 }
