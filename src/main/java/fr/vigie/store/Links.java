@@ -6,6 +6,7 @@ import fr.vigie.link.Campaigns;
 import fr.vigie.link.Fingerprint;
 import fr.vigie.link.Linked;
 import fr.vigie.link.Linker;
+import fr.vigie.link.MemoryPostings;
 import fr.vigie.link.Posting;
 import fr.vigie.link.Postings;
 import fr.vigie.report.Contact;
@@ -13,6 +14,7 @@ import fr.vigie.report.PreparedReport;
 import fr.vigie.report.Report;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -80,74 +82,121 @@ final class Links {
     /**
      * Forgets every posting, edge and number, then posts and links every report again in arrival order (after a
      * change of warning lists or thresholds). The caller holds the lock and the transaction.
+     *
+     * <p>One pass: the postings being rebuilt are mirrored in memory ({@link MemoryPostings}), so linking a report
+     * reads no index, and rows are written in large batches. The linker sees exactly what it saw when the reports
+     * arrived one by one (the same counts, the same earliest reports), so the campaigns are the same.
      */
-    void rebuild(Handle h, Iterable<Stored> reports) {
+    void rebuild(Handle h, Iterator<Stored> reports) {
         h.execute("DELETE FROM campaign_edge");
         h.execute("DELETE FROM template_posting");
         h.execute("DELETE FROM posting");
         h.execute("UPDATE report SET num = NULL");
         campaigns = new Campaigns();
         next = 0;
-        for (Stored r : reports) {
-            post(h, r.id(), r.identifiers(), r.texts(), r.victimOwn());
+        MemoryPostings memory = new MemoryPostings();
+        Rows rows = new Rows(h);
+        while (reports.hasNext()) {
+            Stored r = reports.next();
+            Posting posting = rows.post(r.id(), r.identifiers(), r.texts(), r.victimOwn());
+            memory.post(posting);
+            rows.link(posting, memory);
+            if (rows.pending() >= REBUILD_BATCH) {
+                rows.flush();
+            }
         }
+        rows.flush();
     }
+
+    private static final int REBUILD_BATCH = 20_000;
 
     /** A stored report as linking reads it again. */
     record Stored(String id, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {}
 
     private int post(Handle h, String id, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {
-        int num = next++;
-        h.createUpdate("UPDATE report SET num = :num WHERE id = :id")
-                .bind("num", num)
-                .bind("id", id)
-                .execute();
-        Posting posting = linker.post(num, identifiers, victimOwn, texts);
-        PreparedBatch keys = h.prepareBatch("INSERT INTO posting (key_hash, num) VALUES (:key, :num)");
-        Set<String> seen = new HashSet<>();
-        for (Identifier key : posting.keys()) {
-            String hash = Store.valueHash(key.kind(), key.normalized());
-            if (seen.add(hash)) {
-                keys.bind("key", hash).bind("num", num).add();
+        Rows rows = new Rows(h);
+        Posting posting = rows.post(id, identifiers, texts, victimOwn);
+        rows.flush(); // the postings must be in the table before linking reads them
+        rows.link(posting, new SqlPostings(h, next));
+        rows.flush();
+        return posting.report();
+    }
+
+    /** The rows of numbering, posting and linking reports, written in batches on one handle. */
+    private final class Rows {
+        private final Handle h;
+        private PreparedBatch numbers;
+        private PreparedBatch keys;
+        private PreparedBatch bands;
+        private PreparedBatch edges;
+
+        Rows(Handle h) {
+            this.h = h;
+            prepare();
+        }
+
+        private void prepare() {
+            numbers = h.prepareBatch("UPDATE report SET num = :num WHERE id = :id");
+            keys = h.prepareBatch("INSERT INTO posting (key_hash, num) VALUES (:key, :num)");
+            bands = h.prepareBatch("INSERT INTO template_posting (band_key, num, bits) VALUES (:band, :num, :bits)");
+            edges = h.prepareBatch("INSERT INTO campaign_edge (a, b) VALUES (:a, :b)");
+        }
+
+        /** Numbers a report and queues its posting rows. */
+        Posting post(String id, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {
+            int num = next++;
+            numbers.bind("num", num).bind("id", id).add();
+            Posting posting = linker.post(num, identifiers, victimOwn, texts);
+            Set<String> seen = new HashSet<>();
+            for (Identifier key : posting.keys()) {
+                String hash = Store.valueHash(key.kind(), key.normalized());
+                if (seen.add(hash)) {
+                    keys.bind("key", hash).bind("num", num).add();
+                }
             }
+            Set<Integer> bandSeen = new HashSet<>();
+            for (Fingerprint f : posting.templates()) {
+                for (int band : f.bandKeys()) {
+                    if (bandSeen.add(band)) {
+                        bands.bind("band", band)
+                                .bind("num", num)
+                                .bind("bits", f.bits())
+                                .add();
+                    }
+                }
+            }
+            campaigns.add(num);
+            return posting;
         }
-        if (keys.size() > 0) {
-            keys.execute();
-        }
-        PreparedBatch bands =
-                h.prepareBatch("INSERT INTO template_posting (band_key, num, bits) VALUES (:band, :num, :bits)");
-        Set<Integer> bandSeen = new HashSet<>();
-        for (Fingerprint f : posting.templates()) {
-            for (int band : f.bandKeys()) {
-                if (bandSeen.add(band)) {
-                    bands.bind("band", band)
-                            .bind("num", num)
-                            .bind("bits", f.bits())
-                            .add();
+
+        /** Links a posted report and queues the edges that joined two campaigns. */
+        void link(Posting posting, Postings postings) {
+            Linked linked = linker.link(posting, postings);
+            Set<Campaigns.Edge> kept = new HashSet<>();
+            for (Campaigns.Edge edge : linked.edges()) {
+                Campaigns.Edge ordered = new Campaigns.Edge(Math.min(edge.a(), edge.b()), Math.max(edge.a(), edge.b()));
+                // Only the edges that joined two campaigns are kept: a spanning forest has the same campaigns (and
+                // so the same ids) as all the edges, in fewer rows than reports.
+                if (ordered.a() != ordered.b()
+                        && kept.add(ordered)
+                        && campaigns.link(ordered.a(), ordered.b()).isPresent()) {
+                    edges.bind("a", ordered.a()).bind("b", ordered.b()).add();
                 }
             }
         }
-        if (bands.size() > 0) {
-            bands.execute();
+
+        int pending() {
+            return numbers.size() + keys.size() + bands.size() + edges.size();
         }
-        campaigns.add(num);
-        Linked linked = linker.link(posting, new SqlPostings(h, next));
-        PreparedBatch edges = h.prepareBatch("INSERT INTO campaign_edge (a, b) VALUES (:a, :b)");
-        Set<Campaigns.Edge> kept = new HashSet<>();
-        for (Campaigns.Edge edge : linked.edges()) {
-            Campaigns.Edge ordered = new Campaigns.Edge(Math.min(edge.a(), edge.b()), Math.max(edge.a(), edge.b()));
-            // Only the edges that joined two campaigns are kept: a spanning forest has the same campaigns (and so
-            // the same ids) as all the edges, in fewer rows than reports.
-            if (ordered.a() != ordered.b()
-                    && kept.add(ordered)
-                    && campaigns.link(ordered.a(), ordered.b()).isPresent()) {
-                edges.bind("a", ordered.a()).bind("b", ordered.b()).add();
+
+        void flush() {
+            for (PreparedBatch batch : List.of(numbers, keys, bands, edges)) {
+                if (batch.size() > 0) {
+                    batch.execute();
+                }
             }
+            prepare(); // fresh batches: nothing executed twice
         }
-        if (edges.size() > 0) {
-            edges.execute();
-        }
-        return num;
     }
 
     /**

@@ -156,65 +156,106 @@ public final class Store implements AutoCloseable {
      * returns how many reports were linked. One transaction: readers see the old campaigns until it commits.
      */
     public int rebuildLinks() {
-        fr.vigie.identifier.Identifiers parser = new fr.vigie.identifier.Identifiers();
         links.lock().lock();
         try {
-            int count = db.jdbi().inTransaction(h -> {
+            return db.jdbi().inTransaction(h -> {
                 List<String> ids = h.createQuery("SELECT id FROM report ORDER BY num, received_at, id")
                         .mapTo(String.class)
                         .list();
-                List<Links.Stored> stored = new ArrayList<>();
-                for (String id : ids) {
-                    List<Identifier> identifiers = h
-                            .createQuery("SELECT kind, normalized FROM report_identifier WHERE report_id = :id")
-                            .bind("id", id)
-                            .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                            .list()
-                            .stream()
-                            .flatMap(row ->
-                                    parser
-                                            .parseAny(row.getValue())
-                                            .filter(i -> i.kind().id().equals(row.getKey()))
-                                            .stream())
-                            .toList();
-                    List<String> texts = new ArrayList<>();
-                    h.createQuery("SELECT narrative FROM report WHERE id = :id")
-                            .bind("id", id)
-                            .mapTo(String.class)
-                            .findOne()
-                            .filter(n -> !n.isBlank())
-                            .ifPresent(texts::add);
-                    h.createQuery("SELECT derived_text FROM evidence WHERE report_id = :id "
-                                    + "AND derived_text IS NOT NULL ORDER BY seq")
-                            .bind("id", id)
-                            .mapTo(String.class)
-                            .forEach(texts::add);
-                    Set<String> own = new HashSet<>();
-                    h.createQuery("SELECT c.email, c.phone, r.country FROM report r JOIN reporter c "
-                                    + "ON c.id = r.reporter_id WHERE r.id = :id")
-                            .bind("id", id)
-                            .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                            .findOne()
-                            .ifPresent(c -> {
-                                if (c[0] != null) {
-                                    own.add(c[0].strip().toLowerCase(java.util.Locale.ROOT));
-                                }
-                                if (c[1] != null) {
-                                    fr.vigie.identifier.Phone.parse(c[1], c[2].strip())
-                                            .ifPresent(p -> own.add(p.normalized()));
-                                }
-                            });
-                    stored.add(new Links.Stored(id, identifiers, texts, own));
-                }
-                links.rebuild(h, stored);
+                links.rebuild(h, new RebuildPages(h, ids));
                 return ids.size();
             });
-            return count;
         } catch (RuntimeException e) {
             links.reload(db.jdbi());
             throw e;
         } finally {
             links.lock().unlock();
+        }
+    }
+
+    /**
+     * The reports as linking reads them again, in arrival order, read a page at a time (four queries per page of
+     * {@link #PAGE} reports, not four per report), so a rebuild's memory holds one page.
+     */
+    private static final class RebuildPages implements java.util.Iterator<Links.Stored> {
+        private static final int PAGE = 2_000;
+        private static final fr.vigie.identifier.Identifiers PARSER = new fr.vigie.identifier.Identifiers();
+
+        private final Handle h;
+        private final List<String> ids;
+        private int nextPage;
+        private java.util.Iterator<Links.Stored> page = java.util.Collections.emptyIterator();
+
+        RebuildPages(Handle h, List<String> ids) {
+            this.h = h;
+            this.ids = ids;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!page.hasNext() && nextPage < ids.size()) {
+                List<String> chunk = ids.subList(nextPage, Math.min(ids.size(), nextPage + PAGE));
+                nextPage += chunk.size();
+                page = read(chunk).iterator();
+            }
+            return page.hasNext();
+        }
+
+        @Override
+        public Links.Stored next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return page.next();
+        }
+
+        private List<Links.Stored> read(List<String> chunk) {
+            Map<String, List<Identifier>> identifiers = new HashMap<>();
+            h.createQuery("SELECT report_id, kind, normalized FROM report_identifier WHERE report_id IN (<ids>)")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(row -> PARSER.parseAny(row[2])
+                            .filter(i -> i.kind().id().equals(row[1]))
+                            .ifPresent(i -> identifiers
+                                    .computeIfAbsent(row[0], k -> new ArrayList<>())
+                                    .add(i)));
+            Map<String, List<String>> texts = new HashMap<>();
+            Map<String, Set<String>> own = new HashMap<>();
+            h.createQuery("SELECT r.id, r.narrative, c.email, c.phone, r.country FROM report r LEFT JOIN reporter c"
+                            + " ON c.id = r.reporter_id WHERE r.id IN (<ids>)")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> new String[] {
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
+                    })
+                    .forEach(row -> {
+                        if (row[1] != null && !row[1].isBlank()) {
+                            texts.computeIfAbsent(row[0], k -> new ArrayList<>())
+                                    .add(row[1]);
+                        }
+                        Set<String> mine = own.computeIfAbsent(row[0], k -> new HashSet<>());
+                        if (row[2] != null) {
+                            mine.add(row[2].strip().toLowerCase(java.util.Locale.ROOT));
+                        }
+                        if (row[3] != null) {
+                            fr.vigie.identifier.Phone.parse(row[3], row[4].strip())
+                                    .ifPresent(p -> mine.add(p.normalized()));
+                        }
+                    });
+            h.createQuery("SELECT report_id, derived_text FROM evidence WHERE report_id IN (<ids>) "
+                            + "AND derived_text IS NOT NULL ORDER BY report_id, seq")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue()));
+            List<Links.Stored> stored = new ArrayList<>(chunk.size());
+            for (String id : chunk) {
+                stored.add(new Links.Stored(
+                        id,
+                        identifiers.getOrDefault(id, List.of()),
+                        texts.getOrDefault(id, List.of()),
+                        own.getOrDefault(id, Set.of())));
+            }
+            return stored;
         }
     }
 

@@ -1,8 +1,16 @@
 package fr.vigie.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.vigie.app.Config;
+import fr.vigie.bench.Workload;
+import fr.vigie.report.PreparedReport;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store suite on the embedded H2 store, in a fresh folder per test. */
@@ -18,5 +26,27 @@ class H2StoreTest extends StoreContract {
     @Override
     Store reopen(Clock clock) {
         return open(clock);
+    }
+
+    /** Larger than one page of the rebuild's reads, with the workload's skew; on H2 only, to keep the suite short. */
+    @Test
+    void aFullRebuildOfGeneratedReportsGivesTheCampaignsTheyGrewInto() {
+        Workload workload = new Workload(5);
+        List<PreparedReport> prepared = new ArrayList<>();
+        for (int i = 0; i < 2_100; i++) {
+            prepared.add(intake.prepare(workload.next()));
+        }
+        List<String> ids = new ArrayList<>();
+        for (int from = 0; from < prepared.size(); from += 700) {
+            store.submitAll(prepared.subList(from, from + 700)).forEach(s -> ids.add(s.id()));
+        }
+        List<Optional<Store.Campaign>> before =
+                ids.stream().map(store::campaignOf).toList();
+
+        assertThat(store.rebuildLinks()).isEqualTo(ids.size());
+
+        assertThat(ids.stream().map(store::campaignOf).toList()).isEqualTo(before);
+        assertThat(before.stream().map(c -> c.orElseThrow().id()).distinct().count())
+                .isBetween(10L, ids.size() - 10L);
     }
 }
