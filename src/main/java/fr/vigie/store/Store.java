@@ -891,6 +891,25 @@ public final class Store implements AutoCloseable {
                         .one());
     }
 
+    /**
+     * The rows of the report and cross-referencing tables, by table: how the index grows with the reports (one row
+     * per report and identifier, never one per pair).
+     */
+    public Map<String, Long> rowCounts() {
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        db.jdbi().useHandle(h -> {
+            for (String table :
+                    List.of("report", "report_identifier", "posting", "template_posting", "campaign_edge")) {
+                rows.put(
+                        table,
+                        h.createQuery("SELECT COUNT(*) FROM " + table)
+                                .mapTo(Long.class)
+                                .one());
+            }
+        });
+        return rows;
+    }
+
     /** How many reports the store holds. */
     public long count() {
         return db.jdbi()

@@ -1,0 +1,267 @@
+package fr.vigie.cli;
+
+import fr.vigie.app.App;
+import fr.vigie.app.Config;
+import fr.vigie.app.Reports;
+import fr.vigie.bench.Latency;
+import fr.vigie.bench.Workload;
+import fr.vigie.http.HttpServer;
+import fr.vigie.identifier.Identifier;
+import fr.vigie.report.Intake;
+import fr.vigie.report.NewReport;
+import fr.vigie.report.PreparedReport;
+import fr.vigie.report.ReportForm;
+import fr.vigie.search.SearchIndex;
+import fr.vigie.store.Store;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vigie bench links}: cross-referencing at scale (issue 5) on generated reports ({@code vigie generate}'s
+ * workload), on the embedded H2 store and on a throwaway PostgreSQL, side by side: ingest and link, the full
+ * rebuild, rows per report, identifier look-ups under concurrent clients, and the biggest campaign's page. Each
+ * figure has a baseline from the same run: preparing the reports without storing them for the ingest, {@code GET
+ * /health} for the look-ups.
+ */
+@Command(
+        name = "links",
+        description = "Generate reports into H2 and PostgreSQL, then measure ingest and link, rebuild, look-ups and"
+                + " a campaign page.")
+final class LinksBenchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--reports", description = "generated reports (default: ${DEFAULT-VALUE})", defaultValue = "100000")
+    int reports;
+
+    @Option(names = "--seconds", description = "seconds of look-ups (default: ${DEFAULT-VALUE})", defaultValue = "20")
+    double seconds;
+
+    @Option(
+            names = "--clients",
+            description = "concurrent look-up clients (default: ${DEFAULT-VALUE})",
+            defaultValue = "32")
+    int clients;
+
+    @Option(names = "--seed", description = "workload seed (default: ${DEFAULT-VALUE})", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--no-postgres", description = "only the embedded store")
+    boolean noPostgres;
+
+    private static final int BATCH = 1_000;
+    private static final int LOOKUP_VALUES = 20_000;
+
+    private record Figures(
+            String backend,
+            double preparePerSecond,
+            double ingestSeconds,
+            double rebuildSeconds,
+            Map<String, Long> rows,
+            long sizeBytes,
+            Latency.Result health,
+            Latency.Result lookups,
+            int campaignSize,
+            Latency.Result campaignPage) {}
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.log.fr.vigie.http", "warn");
+        PrintWriter out = spec.commandLine().getOut();
+        if (reports < 1_000 || reports > 10_000_000) {
+            spec.commandLine().getErr().println("vigie bench links: --reports 1000-10000000");
+            return 2;
+        }
+        out.printf(
+                Locale.ROOT,
+                "%,d generated reports (seed %d); %d cores; %d look-up clients for %.0f s%n%n",
+                reports,
+                seed,
+                Runtime.getRuntime().availableProcessors(),
+                clients,
+                seconds);
+        out.flush();
+        List<Figures> figures = new ArrayList<>();
+        figures.add(measure("h2", Optional.empty(), out));
+        if (!noPostgres) {
+            Path pgDir = Files.createTempDirectory("vigie-bench-pg");
+            try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgDir.resolve("data"))
+                    .setCleanDataDirectory(true)
+                    .start()) {
+                figures.add(measure("postgresql", Optional.of(pg.getJdbcUrl("postgres", "postgres")), out));
+            } finally {
+                deleteTree(pgDir);
+            }
+        }
+        print(figures, out);
+        return 0;
+    }
+
+    private Figures measure(String backend, Optional<String> jdbcUrl, PrintWriter out) throws Exception {
+        Path dir = Files.createTempDirectory("vigie-bench-links-" + backend);
+        String analystToken = "bench-" + System.nanoTime();
+        Config config = Config.defaults()
+                .withDataDir(dir)
+                .withJdbcUrl(jdbcUrl.orElse(null))
+                .withAnalystToken(analystToken);
+        App app = new App(config);
+        Intake intake = app.intake();
+        try (Store store = Store.open(config);
+                SearchIndex index = SearchIndex.open(dir.resolve("index"))) {
+            double prepareRate = prepareOnly(intake);
+            out.printf(Locale.ROOT, "… %s: ingest and link%n", backend);
+            out.flush();
+            List<Identifier> lookups = new ArrayList<>();
+            SplittableRandom pick = new SplittableRandom(seed);
+            Workload workload = new Workload(seed);
+            long start = System.nanoTime();
+            List<PreparedReport> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < reports; i++) {
+                NewReport report = workload.next();
+                if (lookups.size() < LOOKUP_VALUES && pick.nextInt(Math.max(1, reports / LOOKUP_VALUES)) == 0) {
+                    lookups.add(
+                            report.declared().get(pick.nextInt(report.declared().size())));
+                }
+                batch.add(intake.prepare(report));
+                if (batch.size() == BATCH || i == reports - 1) {
+                    store.submitAll(batch);
+                    batch.clear();
+                }
+            }
+            double ingest = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> rows = store.rowCounts();
+            out.printf(Locale.ROOT, "… %s: rebuild%n", backend);
+            out.flush();
+            start = System.nanoTime();
+            store.rebuildLinks();
+            double rebuild = (System.nanoTime() - start) / 1e9;
+            Store.CampaignFigures biggest = store.campaigns("size", 1, 0).getFirst();
+            Reports service = new Reports(store, index, intake, new ReportForm(app.identifiers()));
+            try (HttpServer server = new HttpServer(app, service)) {
+                String base = "http://127.0.0.1:" + server.start(0);
+                String bearer = "Bearer " + analystToken;
+                out.printf(Locale.ROOT, "… %s: look-ups and the biggest campaign's page%n", backend);
+                out.flush();
+                Latency.run(base, r -> "/health", null, clients, 3);
+                Latency.run(base, r -> lookup(lookups, r), bearer, clients, 5);
+                Latency.Result health = Latency.run(base, r -> "/health", null, clients, Math.max(3, seconds / 4));
+                Latency.Result found = Latency.run(base, r -> lookup(lookups, r), bearer, clients, seconds);
+                String page = "/api/campaigns/" + biggest.id() + "?max=10000";
+                Latency.run(base, r -> page, bearer, 1, 3);
+                Latency.Result campaignPage = Latency.run(base, r -> page, bearer, 1, Math.max(5, seconds / 2));
+                return new Figures(
+                        backend,
+                        prepareRate,
+                        ingest,
+                        rebuild,
+                        rows,
+                        store.sizeOnDisk() + (jdbcUrl.isPresent() ? folderSize(dir) : 0),
+                        health,
+                        found,
+                        biggest.reportCount(),
+                        campaignPage);
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** The baseline of the ingest: the same reports generated and prepared (analysed, hashed), nothing stored. */
+    private double prepareOnly(Intake intake) {
+        int n = Math.min(reports, 50_000);
+        Workload workload = new Workload(seed);
+        for (int i = 0; i < Math.min(n, 5_000); i++) {
+            intake.prepare(workload.next()); // warm the JIT
+        }
+        workload = new Workload(seed);
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            intake.prepare(workload.next());
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static String lookup(List<Identifier> values, int r) {
+        Identifier id = values.get(r % values.size());
+        return "/api/indicators/" + id.kind().id() + "/" + URLEncoder.encode(id.normalized(), StandardCharsets.UTF_8);
+    }
+
+    private void print(List<Figures> figures, PrintWriter out) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (Figures f : figures) {
+            add(rows, "prepare only, in memory (baseline)   reports/s", "%.0f".formatted(f.preparePerSecond()));
+            add(rows, "ingest + link                              s", "%.1f".formatted(f.ingestSeconds()));
+            add(rows, "ingest + link                      reports/s", "%.0f".formatted(reports / f.ingestSeconds()));
+            add(rows, "full link rebuild                          s", "%.1f".formatted(f.rebuildSeconds()));
+            f.rows()
+                    .forEach((table, n) ->
+                            add(rows, "rows per report: " + table, "%.2f".formatted(n / (double) reports)));
+            add(rows, "store size on disk                        MB", "%.1f".formatted(f.sizeBytes() / 1e6));
+            add(rows, "GET /health (baseline)             p50/p99 ms", ms(f.health()));
+            add(rows, "GET /api/indicators/{kind}/{value} p50/p99 ms", ms(f.lookups()));
+            add(rows, "look-ups                        req/s, errors", rate(f.lookups()));
+            add(rows, "biggest campaign                     reports", Integer.toString(f.campaignSize()));
+            add(rows, "GET /api/campaigns/{id}?max=10000  p50/p99 ms", ms(f.campaignPage()));
+        }
+        out.println();
+        out.printf(Locale.ROOT, "%-48s", "== cross-referencing (issue 5) ==");
+        figures.forEach(f -> out.printf(Locale.ROOT, "%16s", f.backend()));
+        out.println();
+        rows.forEach((name, values) -> {
+            out.printf(Locale.ROOT, "%-48s", name);
+            values.forEach(v -> out.printf(Locale.ROOT, "%16s", v));
+            out.println();
+        });
+        out.flush();
+    }
+
+    private static void add(Map<String, List<String>> rows, String name, String value) {
+        rows.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+
+    private static String ms(Latency.Result r) {
+        return String.format(Locale.ROOT, "%.2f / %.2f", r.p50Nanos() / 1e6, r.p99Nanos() / 1e6);
+    }
+
+    private static String rate(Latency.Result r) {
+        return String.format(Locale.ROOT, "%.0f, %d", r.perSecond(), r.errors());
+    }
+
+    private static long folderSize(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
