@@ -823,22 +823,21 @@ public final class Store implements AutoCloseable {
      */
     public Indicator indicator(Identifier identifier, int max) {
         String hash = valueHash(identifier.kind(), identifier.normalized());
+        // Two queries whatever the identifier's popularity: its carriers' rows (aggregated here) and their losses.
         return db.jdbi().inTransaction(h -> {
-            record Stats(long reports, long victims, Optional<Instant> first, Optional<Instant> last) {}
-            Stats stats = h.createQuery("""
-                            SELECT COUNT(*), COUNT(DISTINCT COALESCE(r.reporter_id, r.id)), MIN(r.received_at),
-                                MAX(r.received_at)
+            record Carrier(String id, String victim, Instant at, String country, Integer num) {}
+            List<Carrier> carriers = h.createQuery("""
+                            SELECT r.id, COALESCE(r.reporter_id, r.id), r.received_at, r.country, r.num
                             FROM report_identifier ri JOIN report r ON r.id = ri.report_id
                             WHERE ri.value_hash = :hash""")
                     .bind("hash", hash)
-                    .map((rs, ctx) -> new Stats(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            Optional.ofNullable(rs.getObject(3, OffsetDateTime.class))
-                                    .map(OffsetDateTime::toInstant),
-                            Optional.ofNullable(rs.getObject(4, OffsetDateTime.class))
-                                    .map(OffsetDateTime::toInstant)))
-                    .one();
+                    .map((rs, ctx) -> new Carrier(
+                            rs.getString(1),
+                            rs.getString(2),
+                            instant(rs, "received_at"),
+                            rs.getString(4).strip(),
+                            (Integer) rs.getObject(5, Integer.class)))
+                    .list();
             Map<String, java.math.BigDecimal> losses = new java.util.TreeMap<>();
             h.createQuery("""
                             SELECT l.currency, SUM(l.amount) FROM report_identifier ri
@@ -847,29 +846,31 @@ public final class Store implements AutoCloseable {
                     .bind("hash", hash)
                     .map((rs, ctx) -> Map.entry(rs.getString(1).strip(), rs.getBigDecimal(2)))
                     .forEach(e -> losses.put(e.getKey(), e.getValue()));
-            List<String> countries = h.createQuery("""
-                            SELECT DISTINCT r.country FROM report_identifier ri JOIN report r ON r.id = ri.report_id
-                            WHERE ri.value_hash = :hash ORDER BY r.country""")
-                    .bind("hash", hash)
-                    .mapTo(String.class)
-                    .map(String::strip)
-                    .list();
-            List<String> reports = h.createQuery("""
-                            SELECT r.id FROM report_identifier ri JOIN report r ON r.id = ri.report_id
-                            WHERE ri.value_hash = :hash ORDER BY r.received_at DESC, r.id LIMIT :max""")
-                    .bind("hash", hash)
-                    .bind("max", max)
-                    .mapTo(String.class)
-                    .list();
-            List<String> campaigns =
-                    h.createQuery("""
-                            SELECT r.num FROM report_identifier ri JOIN report r ON r.id = ri.report_id
-                            WHERE ri.value_hash = :hash AND r.num IS NOT NULL ORDER BY r.num LIMIT :max""").bind("hash", hash).bind("max", max).mapTo(Integer.class).list().stream()
-                            .map(links::campaignOf)
-                            .flatMap(Optional::stream)
-                            .map(c -> "C-" + c[0])
-                            .distinct()
-                            .toList();
+            record Stats(long reports, long victims, Optional<Instant> first, Optional<Instant> last) {}
+            Stats stats = new Stats(
+                    carriers.size(),
+                    carriers.stream().map(Carrier::victim).distinct().count(),
+                    carriers.stream().map(Carrier::at).min(java.util.Comparator.naturalOrder()),
+                    carriers.stream().map(Carrier::at).max(java.util.Comparator.naturalOrder()));
+            List<String> countries =
+                    carriers.stream().map(Carrier::country).distinct().sorted().toList();
+            List<String> reports = carriers.stream()
+                    .sorted(java.util.Comparator.comparing(Carrier::at)
+                            .reversed()
+                            .thenComparing(Carrier::id))
+                    .limit(max)
+                    .map(Carrier::id)
+                    .toList();
+            List<String> campaigns = carriers.stream()
+                    .map(Carrier::num)
+                    .filter(java.util.Objects::nonNull)
+                    .sorted()
+                    .map(links::campaignOf)
+                    .flatMap(Optional::stream)
+                    .map(c -> "C-" + c[0])
+                    .distinct()
+                    .limit(max)
+                    .toList();
             return new Indicator(
                     identifier,
                     stats.reports(),
