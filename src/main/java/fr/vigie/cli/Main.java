@@ -26,7 +26,9 @@ import picocli.CommandLine.Command;
             IndexCommand.class,
             LookupCommand.class,
             GenerateCommand.class,
-            CampaignsCommand.class
+            CampaignsCommand.class,
+            UsersCommand.class,
+            ApiKeysCommand.class
         })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;

@@ -5,6 +5,9 @@ import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
 import fr.vigie.http.HttpServer;
+import fr.vigie.http.Tls;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -30,12 +33,26 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "FILE",
+            description = "serve HTTPS with this PEM certificate chain (with --tls-key)")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "the certificate's PEM private key (PKCS #8)")
+    Path tlsKey;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65_535) {
             spec.commandLine().getErr().println("vigie serve: --port must be between 0 and 65535");
             return 2;
         }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            spec.commandLine().getErr().println("vigie serve: --tls-cert and --tls-key go together");
+            return 2;
+        }
+        Optional<Tls> tls = tlsCert == null ? Optional.empty() : Optional.of(new Tls(tlsCert, tlsKey));
         Config config = storeOptions.apply(Config.defaults());
         App app = new App(config);
         Reports reports;
@@ -45,7 +62,14 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("vigie serve: " + e.getMessage());
             return Main.UNREADABLE_INPUT;
         }
-        HttpServer server = new HttpServer(app, reports, host, HttpServer.defaultMaxBodyBytes(config.limits()));
+        HttpServer server;
+        try {
+            server = new HttpServer(app, reports, host, HttpServer.defaultMaxBodyBytes(config.limits()), tls);
+        } catch (VigieException e) {
+            reports.close();
+            spec.commandLine().getErr().println("vigie serve: " + e.getMessage());
+            return Main.UNREADABLE_INPUT;
+        }
         int bound;
         try {
             bound = server.start(port);
@@ -65,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
                 "vigie-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         String shown = host.contains(":") ? "[" + host + "]" : host;
-        spec.commandLine().getOut().println("http://" + shown + ":" + bound + "/");
+        spec.commandLine().getOut().println((tls.isPresent() ? "https://" : "http://") + shown + ":" + bound + "/");
         spec.commandLine().getOut().flush();
         try {
             stopped.await();

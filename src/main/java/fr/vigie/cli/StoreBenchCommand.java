@@ -1,5 +1,7 @@
 package fr.vigie.cli;
 
+import fr.vigie.access.Access;
+import fr.vigie.access.Role;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Importer;
@@ -127,11 +129,7 @@ final class StoreBenchCommand implements Callable<Integer> {
         out.println("… " + backend + ": analysis baseline, import, reads");
         out.flush();
         Path dir = Files.createTempDirectory("vigie-bench-" + backend);
-        String analystToken = "bench-" + System.nanoTime();
-        Config config = Config.defaults()
-                .withDataDir(dir)
-                .withJdbcUrl(jdbcUrl.orElse(null))
-                .withAnalystToken(analystToken);
+        Config config = Config.defaults().withDataDir(dir).withJdbcUrl(jdbcUrl.orElse(null));
         App app = new App(config);
         int threads = Runtime.getRuntime().availableProcessors();
         try (Store store = Store.open(config);
@@ -151,20 +149,17 @@ final class StoreBenchCommand implements Callable<Integer> {
             index.commit();
             long size = store.sizeOnDisk() + (jdbcUrl.isPresent() ? folderSize(dir) : 0);
             List<String> ids = ids(store);
+            String analystKey = Access.of(store.accounts()).createKey("bench", Role.ANALYST, "cli:bench");
             Reports service = new Reports(store, index, app.intake(), new ReportForm(app.identifiers()));
             try (HttpServer server = new HttpServer(app, service)) {
                 int port = server.start(0);
                 String base = "http://127.0.0.1:" + port;
                 // Warm both routes (JIT, connection pools), then measure.
                 Latency.run(base, r -> "/health", null, clients, 5);
-                Latency.run(base, r -> "/api/reports/" + ids.get(r % ids.size()), "Bearer " + analystToken, clients, 5);
+                Latency.run(base, r -> "/api/reports/" + ids.get(r % ids.size()), "Bearer " + analystKey, clients, 5);
                 Latency.Result health = Latency.run(base, r -> "/health", null, clients, Math.max(5, seconds / 6));
                 Latency.Result reports = Latency.run(
-                        base,
-                        r -> "/api/reports/" + ids.get(r % ids.size()),
-                        "Bearer " + analystToken,
-                        clients,
-                        seconds);
+                        base, r -> "/api/reports/" + ids.get(r % ids.size()), "Bearer " + analystKey, clients, seconds);
                 return new Figures(
                         backend, analysis, summary.messages() / took, summary.imported(), size, health, reports);
             }

@@ -3,7 +3,11 @@ package fr.vigie.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.BadInputException;
+import fr.vigie.access.Access;
+import fr.vigie.access.Permissions;
+import fr.vigie.access.RateLimiter;
 import fr.vigie.app.App;
+import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
 import fr.vigie.harmonise.Limits;
 import io.javalin.Javalin;
@@ -17,10 +21,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +57,14 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** For the API's JSON answers: nothing in them is to be run, framed, sniffed, cached or referred to. */
+    /**
+     * On every answer: nothing is to be sniffed, framed, cached or referred to, and a page may load only its own
+     * files, never an inline script (no 'unsafe-inline' anywhere).
+     */
     static final Map<String, String> SECURITY_HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",
-            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'",
+            "Content-Security-Policy",
+                    "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
             "Referrer-Policy", "no-referrer",
             "X-Frame-Options", "DENY",
             "Cache-Control", "no-store");
@@ -58,6 +74,9 @@ public final class HttpServer implements AutoCloseable {
     private final List<Endpoint> endpoints;
     private final Javalin javalin;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Optional<SslContextFactory.Server> tls;
+    /** The port asked of {@link #start}: the TLS connector is made when the server starts. */
+    private volatile int requestedPort;
 
     /** On loopback, with the body limit taken from the configured {@link Limits}. */
     public HttpServer(App app, Reports reports) {
@@ -75,11 +94,27 @@ public final class HttpServer implements AutoCloseable {
 
     /** @param more routes beside the API's own (tests add one that fails; they are not in openapi.json) */
     HttpServer(App app, Reports reports, String host, long maxBodyBytes, List<Endpoint> more) {
+        this(app, reports, host, maxBodyBytes, Optional.empty(), more);
+    }
+
+    /**
+     * @param tls the certificate and key to serve HTTPS with; empty: plain HTTP (behind a TLS reverse proxy, or on
+     *     loopback)
+     */
+    public HttpServer(App app, Reports reports, String host, long maxBodyBytes, Optional<Tls> tls) {
+        this(app, reports, host, maxBodyBytes, tls, List.of());
+    }
+
+    HttpServer(App app, Reports reports, String host, long maxBodyBytes, Optional<Tls> tls, List<Endpoint> more) {
         this.host = host;
+        this.tls = tls.map(Tls::context);
         app.detector(); // load the model now, not during the first request
         byte[] openApi = resource(OPENAPI);
-        ReportsHandler reportRoutes =
-                new ReportsHandler(reports, app.identifiers(), app.config().analystToken(), maxBodyBytes);
+        Access access = Access.of(reports.store().accounts());
+        Config.RateLimits rates = app.config().rateLimits();
+        Clock clock = Clock.systemUTC();
+        ReportsHandler reportRoutes = new ReportsHandler(reports, app.identifiers(), access.audit(), maxBodyBytes);
+        SessionHandler session = new SessionHandler(access, new RateLimiter(rates.signIns(), rates.window(), clock));
         List<Endpoint> routes = new ArrayList<>(List.of(
                 new Endpoint(HandlerType.POST, "/api/check", new CheckHandler(app, maxBodyBytes)),
                 new Endpoint(HandlerType.POST, "/api/reports", reportRoutes::submit),
@@ -87,17 +122,35 @@ public final class HttpServer implements AutoCloseable {
                 new Endpoint(HandlerType.GET, "/api/reports/{id}", reportRoutes::get),
                 new Endpoint(HandlerType.GET, "/api/reports/{id}/evidence/{seq}", reportRoutes::evidence),
                 new Endpoint(HandlerType.POST, "/api/reports/{id}/status", reportRoutes::status),
+                new Endpoint(HandlerType.POST, "/api/reports/{id}/reveal", reportRoutes::reveal),
                 new Endpoint(HandlerType.GET, "/api/indicators/{kind}/{value}", reportRoutes::indicator),
                 new Endpoint(HandlerType.GET, "/api/campaigns", reportRoutes::campaigns),
                 new Endpoint(HandlerType.GET, "/api/campaigns/{id}", reportRoutes::campaign),
+                new Endpoint(HandlerType.POST, "/api/session", session::signIn),
+                new Endpoint(HandlerType.GET, "/api/session", session::current),
+                new Endpoint(HandlerType.DELETE, "/api/session", session::signOut),
                 new Endpoint(HandlerType.GET, "/health", ctx -> json(ctx, 200, health())),
                 new Endpoint(HandlerType.GET, "/metrics", metrics::scrape),
                 new Endpoint(
                         HandlerType.GET,
                         "/api/openapi.json",
                         ctx -> ctx.status(200).contentType("application/json").result(openApi))));
-        routes.addAll(more);
-        this.endpoints = List.copyOf(routes);
+        Permissions permissions = Permissions.bundled();
+        permissions.requireExactly(
+                routes.stream().map(e -> e.method.name() + " " + e.path).toList());
+        AccessGate gate = new AccessGate(
+                access,
+                permissions,
+                Map.of(
+                        "POST /api/check", new RateLimiter(rates.checks(), rates.window(), clock),
+                        "POST /api/reports", new RateLimiter(rates.reports(), rates.window(), clock),
+                        "POST /api/session", new RateLimiter(rates.signIns(), rates.window(), clock)));
+        List<Endpoint> guarded = new ArrayList<>();
+        for (Endpoint e : routes) {
+            guarded.add(new Endpoint(e.method, e.path, gate.guard(e.method.name(), e.path, e.handler)));
+        }
+        guarded.addAll(more); // a test's own routes, open to anyone: they are not the API's
+        this.endpoints = List.copyOf(guarded);
         this.javalin = Javalin.create(this::configure);
     }
 
@@ -108,6 +161,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** Starts listening; {@code port} 0 takes any free port. Returns the port bound. */
     public int start(int port) {
+        requestedPort = port;
         javalin.start(host, port);
         return javalin.port();
     }
@@ -140,6 +194,16 @@ public final class HttpServer implements AutoCloseable {
         config.startup.startupWatcherEnabled = false; // a server built and never started (a test) is not a mistake
         config.http.prefer405over404 = true;
         config.http.maxRequestSize = Long.MAX_VALUE; // the check handler reads with its own limit
+        tls.ifPresent(context -> config.jetty.addConnector((server, http) -> {
+            http.addCustomizer(new SecureRequestCustomizer());
+            ServerConnector connector = new ServerConnector(
+                    server,
+                    new SslConnectionFactory(context, HttpVersion.HTTP_1_1.asString()),
+                    new HttpConnectionFactory(http));
+            connector.setHost(host);
+            connector.setPort(requestedPort);
+            return connector;
+        }));
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(new JsonErrorHandler());
             server.setStopTimeout(STOP_TIMEOUT_MS); // on stop, requests in flight are answered first

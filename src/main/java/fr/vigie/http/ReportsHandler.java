@@ -1,5 +1,7 @@
 package fr.vigie.http;
 
+import fr.vigie.access.AuditSink;
+import fr.vigie.access.Principal;
 import fr.vigie.app.App;
 import fr.vigie.app.Reports;
 import fr.vigie.i18n.Lang;
@@ -8,6 +10,7 @@ import fr.vigie.link.Explanations;
 import fr.vigie.link.Linker;
 import fr.vigie.link.NeverReason;
 import fr.vigie.render.IndicatorJson;
+import fr.vigie.report.Contact;
 import fr.vigie.report.EvidenceFile;
 import fr.vigie.report.ReportForm;
 import fr.vigie.report.ReportSummary;
@@ -18,7 +21,6 @@ import fr.vigie.store.Store;
 import io.javalin.http.Context;
 import jakarta.servlet.http.Part;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,21 +34,25 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The report routes. A victim opens their report with the follow-up token received at submission ({@code
- * Authorization: Bearer TOKEN}); analysts use the analyst token of the configuration until accounts and roles exist
- * (privacy issue). An unknown id and a wrong token get the same answer, so ids cannot be probed.
+ * The report routes. Who may call each is decided before they run ({@link AccessGate}, from the authorization
+ * table); a victim opens their report with the follow-up token received at submission ({@code Authorization: Bearer
+ * TOKEN}), checked here against the report in the path. An unknown id and a wrong token get the same answer, so ids
+ * cannot be probed. A reporter's identity leaves only through {@link #reveal}, with a written reason, audited.
  */
 final class ReportsHandler {
     private final Reports reports;
     private final Identifiers identifiers;
     private final Linker linker = App.linker(Set.of());
-    private final Optional<String> analystToken;
+    private final AuditSink audit;
     private final long maxBodyBytes;
 
-    ReportsHandler(Reports reports, Identifiers identifiers, Optional<String> analystToken, long maxBodyBytes) {
+    /** A reveal's reason is a sentence: at least this many characters. */
+    static final int MIN_REASON = 10;
+
+    ReportsHandler(Reports reports, Identifiers identifiers, AuditSink audit, long maxBodyBytes) {
         this.reports = reports;
         this.identifiers = identifiers;
-        this.analystToken = analystToken;
+        this.audit = audit;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -127,7 +133,6 @@ final class ReportsHandler {
 
     /** {@code GET /api/reports?query=&type=&status=&from=&to=&limit=&offset=}: analysts only. */
     void list(Context ctx) {
-        requireAnalyst(ctx, "listing reports is for analysts");
         int limit = number(ctx, "limit", 50, 1, ReportFilter.MAX_LIMIT);
         int offset = number(ctx, "offset", 0, 0, 1_000_000);
         ReportFilter filter = new ReportFilter(
@@ -147,7 +152,6 @@ final class ReportsHandler {
 
     /** {@code POST /api/reports/{id}/status} (form: {@code status}, {@code note}): analysts move a report on. */
     void status(Context ctx) {
-        requireAnalyst(ctx, "changing a status is for analysts");
         if (!"application/x-www-form-urlencoded"
                 .equals(CheckHandler.mediaType(ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type")))) {
             throw new HttpError(415, "unsupported_media_type", "send application/x-www-form-urlencoded: status, note");
@@ -159,7 +163,9 @@ final class ReportsHandler {
         if (note != null && note.length() > 2000) {
             throw new HttpError(400, "bad_note", "note is longer than 2000 characters");
         }
-        if (!reports.store().changeStatus(ctx.pathParam("id"), status, "analyst", note)) {
+        if (!reports.store()
+                .changeStatus(
+                        ctx.pathParam("id"), status, AccessGate.principal(ctx).actor(), note)) {
             throw notFound();
         }
         HttpServer.json(
@@ -170,7 +176,6 @@ final class ReportsHandler {
 
     /** {@code GET /api/indicators/{kind}/{value}}: the reports that carry an identifier; analysts only. */
     void indicator(Context ctx) {
-        requireAnalyst(ctx, "look-ups are for analysts");
         String kind = ctx.pathParam("kind").toLowerCase(Locale.ROOT);
         boolean known =
                 java.util.Arrays.stream(fr.vigie.identifier.Kind.values()).anyMatch(k -> k.id().equals(kind));
@@ -194,7 +199,6 @@ final class ReportsHandler {
 
     /** {@code GET /api/campaigns?sort=size|recent|losses&limit=}: analysts only. */
     void campaigns(Context ctx) {
-        requireAnalyst(ctx, "campaigns are for analysts");
         String sort = param(ctx, "sort").orElse("size");
         if (!List.of("size", "recent", "losses").contains(sort)) {
             throw new HttpError(400, "bad_sort", "sort must be size, recent or losses");
@@ -210,7 +214,6 @@ final class ReportsHandler {
 
     /** {@code GET /api/campaigns/{id}}: figures, reports, shared identifiers with explanations, the graph. */
     void campaign(Context ctx) {
-        requireAnalyst(ctx, "campaigns are for analysts");
         int max = number(ctx, "max", 1000, 1, 10_000);
         Lang lang = CheckHandler.answerLanguage(ctx.queryParam("lang"), ctx.header("Accept-Language"));
         var figures = reports.store()
@@ -223,44 +226,55 @@ final class ReportsHandler {
         HttpServer.json(ctx, 200, CampaignJson.of(figures, lang, carriers, true).toString());
     }
 
-    private void requireAnalyst(Context ctx, String what) {
-        if (!isAnalyst(ctx)) {
-            throw bearer(ctx) == null
-                    ? new HttpError(401, "unauthorized", what + " (Authorization: Bearer …)")
-                    : new HttpError(403, "forbidden", what);
+    /**
+     * {@code POST /api/reports/{id}/reveal} (form: {@code reason}): the reporter's identity and contact, for a
+     * supervisor who writes why. The reveal is written to the audit before anything is answered; without a reason
+     * nothing is read.
+     */
+    void reveal(Context ctx) {
+        if (!"application/x-www-form-urlencoded"
+                .equals(CheckHandler.mediaType(ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type")))) {
+            throw new HttpError(415, "unsupported_media_type", "send application/x-www-form-urlencoded: reason");
         }
+        String reason;
+        try {
+            reason = ctx.formParam("reason");
+        } catch (RuntimeException e) {
+            throw new HttpError(400, "bad_form", "the form body is malformed");
+        }
+        reason = reason == null ? "" : reason.strip();
+        if (reason.length() < MIN_REASON || reason.length() > 2000) {
+            throw new HttpError(
+                    400,
+                    "reason_required",
+                    "revealing a reporter's identity needs a written reason (" + MIN_REASON + " to 2000 characters)");
+        }
+        String id = ctx.pathParam("id");
+        var report = reports.report(id).orElseThrow(ReportsHandler::notFound);
+        audit.record(AccessGate.principal(ctx).actor(), "reveal", "report:" + id, reason);
+        Optional<Contact> contact = reports.store().reporter(id);
+        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        node.put("id", id);
+        report.reporterPseudonym().ifPresent(p -> node.put("pseudonym", p));
+        node.put("anonymous", contact.isEmpty());
+        contact.ifPresent(c -> {
+            node.put("name", c.name().orElse(null));
+            node.put("email", c.email().orElse(null));
+            node.put("phone", c.phone().orElse(null));
+        });
+        HttpServer.json(ctx, 200, node.toString());
     }
 
-    /** Who is asking for report {@code id}: an analyst, or its victim; anyone else is refused. */
+    /** Who is asking for report {@code id}: staff the table let in, or its victim; a wrong token is told 404. */
     private String who(Context ctx, String id) {
-        if (isAnalyst(ctx)) {
-            return "analyst";
+        Principal principal = AccessGate.principal(ctx);
+        if (principal instanceof Principal.FollowUpToken victim) {
+            if (!reports.opens(id, victim.token())) {
+                throw notFound();
+            }
+            return "victim";
         }
-        String token = bearer(ctx);
-        if (token == null) {
-            throw new HttpError(401, "unauthorized", "send the report's follow-up token: Authorization: Bearer TOKEN");
-        }
-        if (!reports.opens(id, token)) {
-            throw notFound();
-        }
-        return "victim";
-    }
-
-    private boolean isAnalyst(Context ctx) {
-        String token = bearer(ctx);
-        return token != null
-                && analystToken.isPresent()
-                && MessageDigest.isEqual(
-                        analystToken.get().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String bearer(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String token = header.substring(7).strip();
-        return token.isEmpty() ? null : token;
+        return principal.actor();
     }
 
     private static HttpError notFound() {

@@ -67,6 +67,7 @@ public final class Store implements AutoCloseable {
     private final Optional<Path> folder;
 
     private final Links links;
+    private final Accounts accounts;
 
     private Store(Database db, Secrets secrets, Clock clock, Optional<Path> folder) {
         this.db = db;
@@ -74,6 +75,28 @@ public final class Store implements AutoCloseable {
         this.clock = clock;
         this.folder = folder;
         this.links = new Links(App.linker(Set.of()), db.jdbi());
+        this.accounts = new Accounts(db.jdbi());
+    }
+
+    /** Accounts, API keys, sessions and access events (sign-in, see {@code fr.vigie.access}). */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /**
+     * The identity and contact a reporter gave with report {@code id}: empty for an unknown id, an anonymous report
+     * (or one whose identity was erased). Only the reveal of a supervisor, with a written reason, reads it.
+     */
+    public Optional<Contact> reporter(String id) {
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT c.name, c.email, c.phone FROM report r JOIN reporter c "
+                                + "ON c.id = r.reporter_id WHERE r.id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> new Contact(
+                                Optional.ofNullable(rs.getString(1)),
+                                Optional.ofNullable(rs.getString(2)),
+                                Optional.ofNullable(rs.getString(3))))
+                        .findOne());
     }
 
     /**

@@ -31,7 +31,8 @@ class PackageRulesTest {
             "orient",
             "render");
 
-    private static final List<String> EDGES = List.of("app", "cli", "store", "search", "dossier", "http", "bench");
+    private static final List<String> EDGES =
+            List.of("app", "cli", "store", "search", "dossier", "http", "bench", "access");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -158,6 +158,7 @@ class CrashDurabilityTest {
                 data.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().remove("VIGIE_DB");
+        builder.environment().put("VIGIE_RATE_REPORT", "0"); // a stream of submissions from one client, on purpose
         return builder.start();
     }
 

@@ -5,6 +5,7 @@ import static fr.vigie.http.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.access.Role;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.http.TestServer.Field;
@@ -22,19 +23,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ReportRoutesTest {
-    static final String ANALYST = "analyst-token-for-tests-0123456789";
     static App app;
 
     TestServer server;
+    /** An analyst's API key on this test's server. */
+    String analyst;
 
     @BeforeAll
     static void wire() {
-        app = new App(Config.defaults().withAnalystToken(ANALYST));
+        app = new App(Config.defaults());
     }
 
     @BeforeEach
     void start() {
         server = new TestServer(app, 1 << 20, List.of());
+        analyst = server.key(Role.ANALYST);
     }
 
     @AfterEach
@@ -173,7 +176,7 @@ class ReportRoutesTest {
 
         assertThat(created.statusCode()).isEqualTo(201);
         String id = json(created).get("id").asText();
-        JsonNode report = json(get("/api/reports/" + id, ANALYST));
+        JsonNode report = json(get("/api/reports/" + id, analyst));
         assertThat(report.get("narrative").asText()).isEqualTo("Un faux conseiller m'a appelé");
         assertThat(report.get("identifiers").get(0).get("normalized").asText()).isEqualTo("+33612345678");
     }
@@ -188,14 +191,14 @@ class ReportRoutesTest {
                 "application/x-www-form-urlencoded",
                 "narrative=Mon+colis+est+bloqu%C3%A9+et+on+me+demande+des+frais".getBytes(StandardCharsets.UTF_8));
 
-        JsonNode all = json(get("/api/reports", ANALYST));
+        JsonNode all = json(get("/api/reports", analyst));
         assertThat(all.get("reports")).hasSize(2);
-        JsonNode search = json(get("/api/reports?query=colis+bloque", ANALYST));
+        JsonNode search = json(get("/api/reports?query=colis+bloque", analyst));
         assertThat(search.get("reports")).hasSize(1);
-        JsonNode scheme = json(get("/api/reports?type=fake_authority", ANALYST));
+        JsonNode scheme = json(get("/api/reports?type=fake_authority", analyst));
         assertThat(scheme.get("reports")).hasSize(1);
-        assertThat(get("/api/reports?from=not-a-date", ANALYST).statusCode()).isEqualTo(400);
-        assertThat(get("/api/reports?query=%22", ANALYST).statusCode()).isEqualTo(400);
+        assertThat(get("/api/reports?from=not-a-date", analyst).statusCode()).isEqualTo(400);
+        assertThat(get("/api/reports?query=%22", analyst).statusCode()).isEqualTo(400);
 
         assertThat(get("/api/reports", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/reports", token).statusCode()).isEqualTo(403);
@@ -215,7 +218,7 @@ class ReportRoutesTest {
                                         "Bearer " + submission.get("token").asText()))
                         .statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> moved = server.send(triage.copy().header("Authorization", "Bearer " + ANALYST));
+        HttpResponse<String> moved = server.send(triage.copy().header("Authorization", "Bearer " + analyst));
         assertThat(moved.statusCode()).isEqualTo(200);
         JsonNode history = json(moved).get("history");
         assertThat(history).hasSize(2);
@@ -223,7 +226,7 @@ class ReportRoutesTest {
         assertThat(history.get(1).get("note").asText()).isEqualTo("coupons PCS");
         assertThat(server.send(HttpRequest.newBuilder(server.base.resolve("/api/reports/" + id + "/status"))
                                 .header("Content-Type", "application/x-www-form-urlencoded")
-                                .header("Authorization", "Bearer " + ANALYST)
+                                .header("Authorization", "Bearer " + analyst)
                                 .POST(HttpRequest.BodyPublishers.ofString("status=lost")))
                         .statusCode())
                 .isEqualTo(400);
@@ -241,7 +244,7 @@ class ReportRoutesTest {
                 "application/x-www-form-urlencoded",
                 "narrative=autre&identifier=fr7630006000011234567890189".getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> found = get("/api/indicators/iban/FR76%203000%206000%200112%203456%207890%20189", ANALYST);
+        HttpResponse<String> found = get("/api/indicators/iban/FR76%203000%206000%200112%203456%207890%20189", analyst);
         assertThat(found.statusCode()).isEqualTo(200);
         JsonNode body = json(found);
         assertThat(body.get("kind").asText()).isEqualTo("iban");
@@ -252,12 +255,12 @@ class ReportRoutesTest {
         assertThat(body.get("campaigns")).hasSize(1);
         String campaign = body.get("campaigns").get(0).asText();
         String first = body.get("reports").get(0).asText();
-        JsonNode report = json(get("/api/reports/" + first, ANALYST));
+        JsonNode report = json(get("/api/reports/" + first, analyst));
         assertThat(report.get("campaign").get("id").asText()).isEqualTo(campaign);
         assertThat(report.get("campaign").get("size").asInt()).isEqualTo(2);
-        assertThat(get("/api/indicators/iban/not-an-iban", ANALYST).statusCode())
+        assertThat(get("/api/indicators/iban/not-an-iban", analyst).statusCode())
                 .isEqualTo(400);
-        assertThat(get("/api/indicators/colour/blue", ANALYST).statusCode()).isEqualTo(400);
+        assertThat(get("/api/indicators/colour/blue", analyst).statusCode()).isEqualTo(400);
         assertThat(get("/api/indicators/iban/FR7630006000011234567890189", null).statusCode())
                 .isEqualTo(401);
     }
@@ -280,11 +283,12 @@ class ReportRoutesTest {
 
         server.close();
         server = new TestServer(app, 8 << 20, List.of()); // room for the inflated fixtures
+        analyst = server.key(Role.ANALYST);
 
         HttpResponse<String> created = server.postForm("/api/reports", fields);
 
         assertThat(created.statusCode()).isEqualTo(201);
-        JsonNode report = json(get("/api/reports/" + json(created).get("id").asText(), ANALYST));
+        JsonNode report = json(get("/api/reports/" + json(created).get("id").asText(), analyst));
         JsonNode evidence = report.get("evidence");
         assertThat(evidence).hasSize(files.length);
         for (int i = 0; i < files.length; i++) {
@@ -312,14 +316,14 @@ class ReportRoutesTest {
                 .asText();
         server.post("/api/reports", form, "narrative=trois&identifier=%2B33698765432".getBytes(StandardCharsets.UTF_8));
 
-        JsonNode list = json(get("/api/campaigns?sort=losses", ANALYST));
+        JsonNode list = json(get("/api/campaigns?sort=losses", analyst));
         assertThat(list.get("campaigns")).hasSize(1);
         JsonNode campaign = list.get("campaigns").get(0);
         assertThat(campaign.get("reports").asInt()).isEqualTo(2);
         assertThat(campaign.get("minors").asInt()).isEqualTo(1);
         assertThat(campaign.get("losses").get("EUR").decimalValue()).isEqualByComparingTo("900");
 
-        JsonNode page = json(get("/api/campaigns/" + campaign.get("id").asText(), ANALYST));
+        JsonNode page = json(get("/api/campaigns/" + campaign.get("id").asText(), analyst));
         assertThat(page.get("reportIds")).hasSize(2);
         JsonNode shared = page.get("topIdentifiers").get(0);
         assertThat(shared.get("normalized").asText()).isEqualTo("FR7630006000011234567890189");
@@ -327,8 +331,8 @@ class ReportRoutesTest {
         assertThat(page.get("graph").get("nodes")).hasSize(3);
         assertThat(page.get("graph").get("edges")).hasSize(2);
 
-        assertThat(get("/api/campaigns/C-999", ANALYST).statusCode()).isEqualTo(404);
-        assertThat(get("/api/campaigns?sort=colour", ANALYST).statusCode()).isEqualTo(400);
+        assertThat(get("/api/campaigns/C-999", analyst).statusCode()).isEqualTo(404);
+        assertThat(get("/api/campaigns?sort=colour", analyst).statusCode()).isEqualTo(400);
         assertThat(get("/api/campaigns", token).statusCode()).isEqualTo(403);
     }
 }

@@ -81,7 +81,10 @@ class ServerTest {
             var headers = response.headers();
             assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
             assertThat(headers.firstValue("Content-Security-Policy"))
-                    .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'none'"));
+                    .hasValueSatisfying(csp -> assertThat(csp)
+                            .startsWith("default-src 'self'")
+                            .contains("frame-ancestors 'none'")
+                            .doesNotContain("unsafe-inline"));
             assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
             assertThat(headers.firstValue("Server")).isEmpty();
             assertThat(headers.firstValue("X-Powered-By")).isEmpty();

@@ -2,6 +2,8 @@ package fr.vigie.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.access.Access;
+import fr.vigie.access.Role;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
@@ -70,6 +72,39 @@ final class TestServer implements AutoCloseable {
 
     TestServer(long maxBodyBytes) {
         this(maxBodyBytes, List.of());
+    }
+
+    /** A fresh service account's API key with this role, straight into the server's store (as the CLI does). */
+    String key(Role role) {
+        return Access.of(reports.store().accounts())
+                .createKey(role.id() + "-" + COUNTER.incrementAndGet(), role, "test");
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTER =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A browser session: the cookie header to send and the CSRF token to send back on changes. */
+    record Session(String name, String cookie, String csrf) {}
+
+    static final String PASSWORD = "correct horse battery staple";
+
+    /** Adds an account with this role and signs it in through {@code POST /api/session}. */
+    Session signIn(Role role) {
+        String name = role.id() + "-" + COUNTER.incrementAndGet();
+        Access.of(reports.store().accounts()).addUser(name, role, PASSWORD.toCharArray(), "test");
+        HttpResponse<String> answer = post(
+                "/api/session",
+                "application/x-www-form-urlencoded",
+                ("name=" + name + "&password=" + PASSWORD.replace(' ', '+')).getBytes(StandardCharsets.UTF_8));
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("sign-in refused: " + answer.statusCode() + " " + answer.body());
+        }
+        String cookie = answer.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("vigie_session="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
+        return new Session(name, cookie, json(answer).get("csrf").asText());
     }
 
     @Override

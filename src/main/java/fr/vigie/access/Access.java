@@ -1,0 +1,223 @@
+package fr.vigie.access;
+
+import fr.vigie.BadInputException;
+import fr.vigie.store.Accounts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Accounts, sign-in and credentials. People sign in with a name and a password (Argon2id, {@link PasswordHasher})
+ * and get a server-side session that runs out after {@code sessionLength}; service accounts send an API key
+ * ({@code vk_<id>_<secret>}, shown once, kept as the SHA-256 of its secret, revocable). Every secret is compared in
+ * constant time, and a name without an account costs a sign-in as much time as a wrong password. Sign-ins, refusals,
+ * sign-outs and account changes go to the {@link AuditSink}. Safe to call from many threads.
+ */
+public final class Access {
+    /** How long a browser session lasts, whatever is done with it: a working day. */
+    public static final Duration SESSION_LENGTH = Duration.ofHours(8);
+
+    public static final int MIN_PASSWORD = 12;
+    public static final int MAX_PASSWORD = 1024;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final String KEY_PREFIX = "vk_";
+    private static final Pattern KEY = Pattern.compile("vk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Accounts accounts;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final Duration sessionLength;
+    private final AuditSink audit;
+
+    public Access(Accounts accounts, PasswordHasher hasher, Clock clock, Duration sessionLength, AuditSink audit) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.sessionLength = sessionLength;
+        this.audit = audit;
+    }
+
+    /** Over the store's rows, the system clock, 8-hour sessions, events written to the store's access events. */
+    public static Access of(Accounts accounts) {
+        Clock clock = Clock.systemUTC();
+        return new Access(
+                accounts,
+                new PasswordHasher(),
+                clock,
+                SESSION_LENGTH,
+                (actor, action, target, reason) -> accounts.record(clock.instant(), actor, action, target, reason));
+    }
+
+    public AuditSink audit() {
+        return audit;
+    }
+
+    /** A session just opened: the cookie's value (never stored), its CSRF token, who, and until when. */
+    public record SignedIn(String sessionToken, String csrf, Principal.Staff who, Instant expiresAt) {}
+
+    // ---- accounts
+
+    /**
+     * Adds a person's account.
+     *
+     * @throws BadInputException when the name is malformed or taken, the role is the victim's, or the password is
+     *     shorter than {@value #MIN_PASSWORD} characters
+     */
+    public void addUser(String name, Role role, char[] password, String actor) {
+        requireName(name);
+        if (role == Role.VICTIM) {
+            throw new BadInputException("role", "a victim has no account: the follow-up token is their key");
+        }
+        if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
+            throw new BadInputException(
+                    "password", "a password has " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+        }
+        if (!accounts.addAccount(name, role.id(), hasher.hash(password), clock.instant())) {
+            throw new BadInputException("name", "there is already an account named " + name);
+        }
+        audit.record(actor, "account-add", "account:" + name, null);
+    }
+
+    public List<Accounts.Account> users() {
+        return accounts.accounts();
+    }
+
+    /** Disables an account and ends its sessions; false when there is none by that name. */
+    public boolean disable(String name, String actor) {
+        boolean done = accounts.disable(name);
+        if (done) {
+            audit.record(actor, "account-disable", "account:" + name, null);
+        }
+        return done;
+    }
+
+    // ---- sessions
+
+    /** Signs in; empty (and audited) for a wrong password, an unknown name or a disabled account. */
+    public Optional<SignedIn> signIn(String name, char[] password) {
+        Optional<Accounts.Account> account =
+                name != null && NAME.matcher(name).matches() ? accounts.account(name) : Optional.empty();
+        boolean ok =
+                account.isPresent() ? hasher.matches(password, account.get().passwordHash()) : hasher.refuse(password);
+        Optional<Role> role = account.flatMap(a -> Role.ofAccount(a.role()));
+        if (!ok || account.get().disabled() || role.isEmpty()) {
+            // an unknown name is not written: it may be a password typed in the wrong field
+            audit.record(
+                    "anonymous", "sign-in-refused", account.isPresent() ? "account:" + name : "unknown-account", null);
+            return Optional.empty();
+        }
+        String token = random(32);
+        String csrf = random(32);
+        Instant now = clock.instant();
+        Instant expires = now.plus(sessionLength);
+        accounts.addSession(sha256(token), name, csrf, now, expires);
+        Principal.Staff who = new Principal.Staff(name, role.get(), Optional.of(csrf));
+        audit.record(who.actor(), "sign-in", "account:" + name, null);
+        return Optional.of(new SignedIn(token, csrf, who, expires));
+    }
+
+    /** Who holds this session cookie, if it is live and its account enabled. */
+    public Optional<Principal.Staff> session(String token) {
+        if (token == null || token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return accounts.session(sha256(token), clock.instant())
+                .flatMap(s ->
+                        Role.ofAccount(s.role()).map(r -> new Principal.Staff(s.account(), r, Optional.of(s.csrf()))));
+    }
+
+    public void signOut(String token, Principal.Staff who) {
+        accounts.endSession(sha256(token));
+        audit.record(who.actor(), "sign-out", "account:" + who.name(), null);
+    }
+
+    // ---- API keys
+
+    /** Whether a bearer credential is shaped as an API key (a follow-up token never is: 22 characters). */
+    public static boolean looksLikeApiKey(String bearer) {
+        return bearer.startsWith(KEY_PREFIX) && bearer.length() > 40;
+    }
+
+    /**
+     * Creates a service account's key; the returned key is shown once and never again.
+     *
+     * @throws BadInputException when the name is malformed or the role is the victim's
+     */
+    public String createKey(String name, Role role, String actor) {
+        requireName(name);
+        if (role == Role.VICTIM) {
+            throw new BadInputException("role", "a victim has no key: the follow-up token is their key");
+        }
+        byte[] idBytes = new byte[8];
+        RANDOM.nextBytes(idBytes);
+        String id = HexFormat.of().formatHex(idBytes);
+        String secret = random(32);
+        accounts.addKey(id, name, role.id(), sha256(secret), clock.instant());
+        audit.record(actor, "apikey-create", "apikey:" + id + ":" + name, null);
+        return KEY_PREFIX + id + "_" + secret;
+    }
+
+    public List<Accounts.ApiKey> keys() {
+        return accounts.keys();
+    }
+
+    /** Revokes a key by its id, or every live key of a service account by its name; how many were revoked. */
+    public int revokeKey(String idOrName, String actor) {
+        int revoked = accounts.revoke(idOrName, clock.instant());
+        if (revoked > 0) {
+            audit.record(actor, "apikey-revoke", "apikey:" + idOrName, null);
+        }
+        return revoked;
+    }
+
+    /** The service account of a live key; empty for a malformed, unknown or revoked key. */
+    public Optional<Principal.Staff> apiKey(String key) {
+        var m = KEY.matcher(key);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Optional<Accounts.ApiKey> stored = accounts.key(m.group(1));
+        String presented = sha256(m.group(2));
+        // compared even when there is no such key, so that both refusals cost the same
+        String expected = stored.map(Accounts.ApiKey::secretHash).orElse("0".repeat(64));
+        boolean equal = MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
+        if (!equal || stored.get().revokedAt().isPresent()) {
+            return Optional.empty();
+        }
+        return Role.ofAccount(stored.get().role())
+                .map(r -> new Principal.Staff(stored.get().name(), r, Optional.empty()));
+    }
+
+    private static void requireName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new BadInputException(
+                    "name", "a name has 1 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
