@@ -27,11 +27,9 @@ public final class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
-    /** A hash used when the account does not exist, so that a refusal costs the same either way. */
-    private final String decoy;
-
-    public PasswordHasher() {
-        this.decoy = hash("decoy password never used".toCharArray());
+    /** A hash used when the account does not exist, so that a refusal costs the same either way (made on first use). */
+    private static final class Decoy {
+        static final String HASH = new PasswordHasher().hash("decoy password never used".toCharArray());
     }
 
     /** The PHC string of {@code password} with a fresh salt. */
@@ -56,7 +54,7 @@ public final class PasswordHasher {
 
     /** Spends the time of one verification and says no: for a name that has no account. */
     public boolean refuse(char[] password) {
-        matches(password, decoy);
+        matches(password, Decoy.HASH);
         return false;
     }
 

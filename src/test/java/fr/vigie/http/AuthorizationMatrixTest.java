@@ -1,0 +1,197 @@
+package fr.vigie.http;
+
+import static fr.vigie.http.TestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.access.Permissions;
+import fr.vigie.access.Role;
+import fr.vigie.app.App;
+import fr.vigie.app.Config;
+import fr.vigie.http.TestServer.Field;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route of the authorization table, called by every kind of caller against the real server, answers what
+ * the table says: the route's success for a role it lists, 401 without credentials, 403 for a role it does not
+ * list, and for a report's own routes 404 with another report's token (like an unknown id). Callers: nobody, the
+ * report's own follow-up token, another report's token, and each staff role both signed in (cookie and CSRF
+ * header) and as a service account's API key.
+ */
+class AuthorizationMatrixTest {
+    static TestServer server;
+    static String id;
+    static String token;
+    static String otherToken;
+    static String campaign;
+    static final AtomicInteger SUBMISSIONS = new AtomicInteger();
+
+    /** A caller: how its requests are dressed, and what the table calls it. */
+    record Caller(
+            String name, Role role, boolean ownToken, java.util.function.UnaryOperator<HttpRequest.Builder> dress) {}
+
+    /** A request that succeeds on each route for a caller who may use it, and the status it then answers. */
+    record Sample(int ok, java.util.function.Supplier<HttpRequest.Builder> request) {}
+
+    @BeforeAll
+    static void start() {
+        App app = new App(Config.defaults().withRateLimits(new Config.RateLimits(0, 0, 0, Duration.ofMinutes(1))));
+        server = new TestServer(app, 1 << 20, List.of());
+        var created = json(server.postForm(
+                "/api/reports",
+                Field.text("narrative", "matrix"),
+                Field.text("identifier", "FR76 3000 6000 0112 3456 7890 189"),
+                Field.text("contact_email", "victime@example.fr"),
+                new Field("evidence", "capture.txt", "Payez 450 euros en coupons".getBytes(StandardCharsets.UTF_8))));
+        id = created.get("id").asText();
+        token = created.get("token").asText();
+        otherToken = json(server.post(
+                        "/api/reports",
+                        "application/x-www-form-urlencoded",
+                        "narrative=autre&identifier=FR7630006000011234567890189".getBytes(StandardCharsets.UTF_8)))
+                .get("token")
+                .asText();
+        String analyst = server.key(Role.ANALYST);
+        var report = json(server.send(HttpRequest.newBuilder(server.base.resolve("/api/reports/" + id))
+                .header("Authorization", "Bearer " + analyst)));
+        campaign = report.get("campaign").get("id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Map<String, Sample> samples() {
+        String form = "application/x-www-form-urlencoded";
+        Map<String, Sample> s = new LinkedHashMap<>();
+        s.put("POST /api/check", new Sample(200, () -> post("/api/check", "text/plain", "Votre colis est bloqué")));
+        s.put(
+                "POST /api/reports",
+                new Sample(201, () -> post("/api/reports", form, "narrative=n" + SUBMISSIONS.incrementAndGet())));
+        s.put("GET /api/reports", new Sample(200, () -> get("/api/reports")));
+        s.put("GET /api/reports/{id}", new Sample(200, () -> get("/api/reports/" + id)));
+        s.put("GET /api/reports/{id}/evidence/{seq}", new Sample(200, () -> get("/api/reports/" + id + "/evidence/0")));
+        s.put(
+                "POST /api/reports/{id}/status",
+                new Sample(200, () -> post("/api/reports/" + id + "/status", form, "status=triaged")));
+        s.put(
+                "POST /api/reports/{id}/reveal",
+                new Sample(
+                        200,
+                        () -> post("/api/reports/" + id + "/reveal", form, "reason=Requisition+judiciaire+2026-117")));
+        s.put(
+                "GET /api/indicators/{kind}/{value}",
+                new Sample(200, () -> get("/api/indicators/iban/FR7630006000011234567890189")));
+        s.put("GET /api/campaigns", new Sample(200, () -> get("/api/campaigns")));
+        s.put("GET /api/campaigns/{id}", new Sample(200, () -> get("/api/campaigns/" + campaign)));
+        s.put("GET /health", new Sample(200, () -> get("/health")));
+        s.put("GET /metrics", new Sample(200, () -> get("/metrics")));
+        s.put("GET /api/openapi.json", new Sample(200, () -> get("/api/openapi.json")));
+        s.put("GET /api/session", new Sample(200, () -> get("/api/session")));
+        s.put(
+                "POST /api/session",
+                new Sample(
+                        200,
+                        () -> post(
+                                "/api/session",
+                                form,
+                                "name=matrix-admin&password=" + TestServer.PASSWORD.replace(' ', '+'))));
+        // last: it ends the session the signed-in callers use
+        s.put(
+                "DELETE /api/session",
+                new Sample(
+                        204,
+                        () -> HttpRequest.newBuilder(server.base.resolve("/api/session"))
+                                .DELETE()));
+        return s;
+    }
+
+    @Test
+    void everyRouteAnswersEveryCallerAsThePermissionTableSays() {
+        Permissions table = Permissions.bundled();
+        Map<String, Sample> samples = samples();
+        assertThat(samples.keySet()).as("a sample request for every route").hasSameElementsAs(table.routes());
+        fr.vigie.access.Access.of(server.reports.store().accounts())
+                .addUser("matrix-admin", Role.ADMIN, TestServer.PASSWORD.toCharArray(), "test");
+
+        Map<String, Integer> expected = new TreeMap<>();
+        Map<String, Integer> actual = new TreeMap<>();
+        for (Caller caller : callers()) {
+            for (var route : samples.entrySet()) {
+                Permissions.Entry entry = table.route(
+                                route.getKey().split(" ")[0], route.getKey().split(" ")[1])
+                        .orElseThrow();
+                String cell = String.format("%-26s %s", caller.name(), route.getKey());
+                expected.put(cell, expect(entry, caller, route.getValue().ok()));
+                actual.put(
+                        cell,
+                        server.send(caller.dress()
+                                        .apply(route.getValue().request().get()))
+                                .statusCode());
+            }
+        }
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    /** What the table says this caller gets from a route whose success is {@code ok}. */
+    static int expect(Permissions.Entry entry, Caller caller, int ok) {
+        if (entry.anyone()) {
+            return ok;
+        }
+        if (caller.role() == null) {
+            return 401;
+        }
+        if (!entry.allows(caller.role())) {
+            return 403;
+        }
+        return caller.role() == Role.VICTIM && !caller.ownToken() ? 404 : ok;
+    }
+
+    static List<Caller> callers() {
+        List<Caller> callers = new ArrayList<>();
+        callers.add(new Caller("anonymous", null, false, b -> b));
+        callers.add(
+                new Caller("victim (own token)", Role.VICTIM, true, b -> b.header("Authorization", "Bearer " + token)));
+        callers.add(new Caller(
+                "victim (another's token)",
+                Role.VICTIM,
+                false,
+                b -> b.header("Authorization", "Bearer " + otherToken)));
+        for (Role role : Role.values()) {
+            if (role == Role.VICTIM) {
+                continue;
+            }
+            String key = server.key(role);
+            callers.add(
+                    new Caller(role.id() + " (API key)", role, false, b -> b.header("Authorization", "Bearer " + key)));
+            TestServer.Session session = server.signIn(role);
+            callers.add(new Caller(
+                    role.id() + " (session)",
+                    role,
+                    false,
+                    b -> b.header("Cookie", session.cookie()).header(AccessGate.CSRF_HEADER, session.csrf())));
+        }
+        return callers;
+    }
+
+    static HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(server.base.resolve(path)).GET();
+    }
+
+    static HttpRequest.Builder post(String path, String type, String body) {
+        return HttpRequest.newBuilder(server.base.resolve(path))
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+}
