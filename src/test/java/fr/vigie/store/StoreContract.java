@@ -481,4 +481,40 @@ abstract class StoreContract {
                 .extracting(Store.CampaignFigures::id)
                 .containsExactly(big);
     }
+
+    // ---- accounts (V3__accounts.sql)
+
+    @Test
+    void anAccountItsSessionAndItsKeyAreKeptAndASessionEndsWithItsTimeOrItsAccount() {
+        Accounts accounts = store.accounts();
+        Instant t0 = Instant.parse("2026-11-29T09:00:00Z");
+        assertThat(accounts.addAccount("alice", "analyst", "$argon2id$hash", t0))
+                .isTrue();
+        assertThat(accounts.addAccount("alice", "admin", "$argon2id$other", t0)).isFalse();
+        accounts.addSession("a".repeat(64), "alice", "csrf-1", t0, t0.plusSeconds(3600));
+        accounts.addKey("0123456789abcdef", "ingest", "analyst", "b".repeat(64), t0);
+
+        assertThat(accounts.account("alice").orElseThrow().role()).isEqualTo("analyst");
+        assertThat(accounts.session("a".repeat(64), t0.plusSeconds(60)))
+                .hasValueSatisfying(s -> assertThat(s.csrf()).isEqualTo("csrf-1"));
+        assertThat(accounts.session("a".repeat(64), t0.plusSeconds(3600))).isEmpty();
+        assertThat(accounts.key("0123456789abcdef").orElseThrow().revokedAt()).isEmpty();
+        assertThat(accounts.revoke("ingest", t0)).isEqualTo(1);
+        assertThat(accounts.key("0123456789abcdef").orElseThrow().revokedAt()).isPresent();
+
+        accounts.addSession("c".repeat(64), "alice", "csrf-2", t0, t0.plusSeconds(3600));
+        assertThat(accounts.disable("alice")).isTrue();
+        assertThat(accounts.session("c".repeat(64), t0.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void accessEventsKeepTheirOrderAndTheirReason() {
+        Instant t0 = Instant.parse("2026-11-29T09:00:00Z");
+        store.accounts().record(t0, "anonymous", "sign-in-refused", "unknown-account", null);
+        store.accounts().record(t0.plusSeconds(1), "supervisor:dave", "reveal", "report:VG-1", "réquisition n° 117");
+
+        assertThat(store.accounts().events())
+                .extracting(e -> e.action() + " " + e.reason().orElse("-"))
+                .containsExactly("sign-in-refused -", "reveal réquisition n° 117");
+    }
 }

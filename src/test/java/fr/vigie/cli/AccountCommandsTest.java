@@ -1,0 +1,148 @@
+package fr.vigie.cli;
+
+import static fr.vigie.cli.CliRun.vigie;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.access.Access;
+import fr.vigie.access.Permissions;
+import fr.vigie.app.Config;
+import fr.vigie.store.Store;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AccountCommandsTest {
+    @TempDir
+    Path data;
+
+    /** {@code vigie ARGS} with {@code stdin} as standard input (a password piped in). */
+    static CliRun withInput(String stdin, String... args) {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return vigie(args);
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    Store store() {
+        return Store.open(Config.defaults().withDataDir(data).withJdbcUrl(null));
+    }
+
+    @Test
+    void anAccountAddedWithAPasswordFromStandardInputSignsInListsAndIsDisabled() {
+        CliRun added = withInput(
+                "une phrase de passe assez longue\n",
+                "users",
+                "add",
+                "--role",
+                "supervisor",
+                "--data",
+                data.toString(),
+                "alice");
+
+        assertThat(added.code()).as(added.err()).isZero();
+        try (Store store = store()) {
+            var access = Access.of(store.accounts());
+            assertThat(access.signIn("alice", "une phrase de passe assez longue".toCharArray()))
+                    .hasValueSatisfying(s -> assertThat(s.who().role().id()).isEqualTo("supervisor"));
+            assertThat(store.accounts().account("alice").orElseThrow().passwordHash())
+                    .startsWith("$argon2id$")
+                    .doesNotContain("phrase");
+        }
+        assertThat(vigie("users", "list", "--data", data.toString()).out()).contains("alice", "supervisor", "enabled");
+        assertThat(vigie("users", "disable", "--data", data.toString(), "alice").code())
+                .isZero();
+        assertThat(vigie("users", "list", "--data", data.toString()).out()).contains("disabled");
+        try (Store store = store()) {
+            assertThat(Access.of(store.accounts()).signIn("alice", "une phrase de passe assez longue".toCharArray()))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aPasswordIsNeverAnArgumentAndAShortOneOrAnUnknownRoleIsAUsageError() {
+        assertThat(withInput("short\n", "users", "add", "--role", "analyst", "--data", data.toString(), "bob")
+                        .code())
+                .isEqualTo(2);
+        assertThat(withInput(
+                                "une phrase de passe assez longue\n",
+                                "users",
+                                "add",
+                                "--role",
+                                "root",
+                                "--data",
+                                data.toString(),
+                                "bob")
+                        .code())
+                .isEqualTo(2);
+        assertThat(withInput(
+                                "une phrase de passe assez longue\n",
+                                "users",
+                                "add",
+                                "--role",
+                                "victim",
+                                "--data",
+                                data.toString(),
+                                "bob")
+                        .code())
+                .isEqualTo(2);
+        assertThat(vigie("users", "add", "--role", "analyst", "--password", "x", "--data", data.toString(), "bob")
+                        .code())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aKeyIsShownOnceStoredHashedAndRevoked() {
+        CliRun created = vigie("apikeys", "create", "--role", "analyst", "--data", data.toString(), "ingest");
+
+        assertThat(created.code()).as(created.err()).isZero();
+        String key = created.out().strip();
+        assertThat(key).startsWith("vk_");
+        CliRun listed = vigie("apikeys", "list", "--data", data.toString());
+        assertThat(listed.out()).contains("ingest", "analyst", "live").doesNotContain(key.substring(20));
+        try (Store store = store()) {
+            assertThat(Access.of(store.accounts()).apiKey(key)).isPresent();
+        }
+
+        assertThat(vigie("apikeys", "revoke", "--data", data.toString(), "ingest")
+                        .code())
+                .isZero();
+
+        assertThat(vigie("apikeys", "list", "--data", data.toString()).out()).contains("revoked");
+        try (Store store = store()) {
+            assertThat(Access.of(store.accounts()).apiKey(key)).isEmpty();
+            assertThat(store.accounts().events())
+                    .extracting(e -> e.action())
+                    .containsExactly("apikey-create", "apikey-revoke");
+        }
+        assertThat(vigie("apikeys", "revoke", "--data", data.toString(), "ingest")
+                        .code())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandThatRunsIsInThePermissionTableAndTheTableNamesNoOther() {
+        Set<String> runnable = new TreeSet<>();
+        collect(new CommandLine(Main.class), runnable);
+
+        assertThat(runnable).isEqualTo(new TreeSet<>(Permissions.bundled().commands()));
+    }
+
+    private static void collect(CommandLine command, Set<String> names) {
+        Object user = command.getCommandSpec().userObject();
+        String name = command.getCommandSpec().qualifiedName(" ").replaceFirst("^vigie ?", "");
+        if (!name.isEmpty() && (user instanceof Callable<?> || user instanceof Runnable)) {
+            names.add(name);
+        }
+        command.getSubcommands().values().forEach(sub -> collect(sub, names));
+    }
+}
