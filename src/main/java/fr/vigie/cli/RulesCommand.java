@@ -1,6 +1,7 @@
 package fr.vigie.cli;
 
 import fr.vigie.InvalidDataFileException;
+import fr.vigie.access.Permissions;
 import fr.vigie.app.App;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +20,8 @@ final class RulesCommand {
         public Integer call() {
             try {
                 int files = App.checkData();
+                Permissions.bundled(); // the authorization table: roles, methods and paths known, no entry twice
+                files++;
                 spec.commandLine().getOut().println("vigie rules check: " + files + " data files valid");
                 return 0;
             } catch (InvalidDataFileException e) {
