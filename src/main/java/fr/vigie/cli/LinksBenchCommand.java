@@ -1,5 +1,7 @@
 package fr.vigie.cli;
 
+import fr.vigie.access.Access;
+import fr.vigie.access.Role;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
@@ -118,11 +120,7 @@ final class LinksBenchCommand implements Callable<Integer> {
 
     private Figures measure(String backend, Optional<String> jdbcUrl, PrintWriter out) throws Exception {
         Path dir = Files.createTempDirectory("vigie-bench-links-" + backend);
-        String analystToken = "bench-" + System.nanoTime();
-        Config config = Config.defaults()
-                .withDataDir(dir)
-                .withJdbcUrl(jdbcUrl.orElse(null))
-                .withAnalystToken(analystToken);
+        Config config = Config.defaults().withDataDir(dir).withJdbcUrl(jdbcUrl.orElse(null));
         App app = new App(config);
         Intake intake = app.intake();
         try (Store store = Store.open(config);
@@ -158,7 +156,7 @@ final class LinksBenchCommand implements Callable<Integer> {
             Reports service = new Reports(store, index, intake, new ReportForm(app.identifiers()));
             try (HttpServer server = new HttpServer(app, service)) {
                 String base = "http://127.0.0.1:" + server.start(0);
-                String bearer = "Bearer " + analystToken;
+                String bearer = "Bearer " + Access.of(store.accounts()).createKey("bench", Role.ANALYST, "cli:bench");
                 out.printf(Locale.ROOT, "… %s: look-ups and the biggest campaign's page%n", backend);
                 out.flush();
                 Latency.run(base, r -> "/health", null, clients, 3);
