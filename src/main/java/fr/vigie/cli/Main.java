@@ -26,7 +26,11 @@ import picocli.CommandLine.Command;
             IndexCommand.class,
             LookupCommand.class,
             GenerateCommand.class,
-            CampaignsCommand.class
+            CampaignsCommand.class,
+            AuditCommand.class,
+            KeysCommand.class,
+            RetentionCommand.class,
+            SubjectCommand.class
         })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;

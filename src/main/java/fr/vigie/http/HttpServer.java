@@ -80,6 +80,7 @@ public final class HttpServer implements AutoCloseable {
         byte[] openApi = resource(OPENAPI);
         ReportsHandler reportRoutes =
                 new ReportsHandler(reports, app.identifiers(), app.config().analystToken(), maxBodyBytes);
+        SubjectsHandler subjectRoutes = new SubjectsHandler(reports, reportRoutes);
         List<Endpoint> routes = new ArrayList<>(List.of(
                 new Endpoint(HandlerType.POST, "/api/check", new CheckHandler(app, maxBodyBytes)),
                 new Endpoint(HandlerType.POST, "/api/reports", reportRoutes::submit),
@@ -90,6 +91,10 @@ public final class HttpServer implements AutoCloseable {
                 new Endpoint(HandlerType.GET, "/api/indicators/{kind}/{value}", reportRoutes::indicator),
                 new Endpoint(HandlerType.GET, "/api/campaigns", reportRoutes::campaigns),
                 new Endpoint(HandlerType.GET, "/api/campaigns/{id}", reportRoutes::campaign),
+                new Endpoint(HandlerType.POST, "/api/subjects/find", subjectRoutes::find),
+                new Endpoint(HandlerType.POST, "/api/subjects/export", subjectRoutes::export),
+                new Endpoint(HandlerType.POST, "/api/subjects/rectify", subjectRoutes::rectify),
+                new Endpoint(HandlerType.POST, "/api/subjects/erase", subjectRoutes::erase),
                 new Endpoint(HandlerType.GET, "/health", ctx -> json(ctx, 200, health())),
                 new Endpoint(HandlerType.GET, "/metrics", metrics::scrape),
                 new Endpoint(

@@ -98,8 +98,8 @@ final class ReportsHandler {
     /** {@code GET /api/reports/{id}}. */
     void get(Context ctx) {
         String id = ctx.pathParam("id");
-        who(ctx, id);
-        var report = reports.report(id).orElseThrow(ReportsHandler::notFound);
+        String actor = who(ctx, id);
+        var report = reports.report(id, actor).orElseThrow(ReportsHandler::notFound);
         var node = ReportJson.of(report);
         reports.store().campaignOf(id).ifPresent(c -> {
             var campaign = node.putObject("campaign");
@@ -223,7 +223,7 @@ final class ReportsHandler {
         HttpServer.json(ctx, 200, CampaignJson.of(figures, lang, carriers, true).toString());
     }
 
-    private void requireAnalyst(Context ctx, String what) {
+    void requireAnalyst(Context ctx, String what) {
         if (!isAnalyst(ctx)) {
             throw bearer(ctx) == null
                     ? new HttpError(401, "unauthorized", what + " (Authorization: Bearer …)")
