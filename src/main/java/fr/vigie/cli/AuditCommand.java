@@ -37,7 +37,7 @@ final class AuditCommand {
                             + v.broken().get().problem());
                     return 1;
                 }
-                out.println("audit log intact: " + v.entries() + " entries");
+                out.println("audit log intact: " + v.entries() + " entries; last hash " + v.lastHash());
                 return 0;
             } catch (VigieException e) {
                 err.println("vigie audit verify: " + e.getMessage());

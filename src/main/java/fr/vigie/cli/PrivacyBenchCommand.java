@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code vigie bench privacy}: what encryption at rest and the audit log cost. {@code POST /api/reports} (a report
  * with a contact and a message, each one different) and {@code GET /api/reports/{id}} measured with protection on
- * and off ({@link Store.Protection#OFF_FOR_BENCHMARK}, which exists for this only), in the same run, alternating
- * rounds so that a drift of the machine falls on both sides.
+ * and off ({@link Store.Protection#OFF_FOR_BENCHMARK}, which exists for this only): two servers, each route loaded
+ * on both at the same time, so that whatever else the machine does falls on both sides alike.
  */
 @Command(
         name = "privacy",
@@ -46,17 +46,20 @@ final class PrivacyBenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--seconds",
-            description = "seconds per route and round (default: ${DEFAULT-VALUE})",
+            description = "seconds per route and round, both sides at once (default: ${DEFAULT-VALUE})",
             defaultValue = "20")
     double seconds;
 
     @Option(
             names = "--clients",
-            description = "concurrent HTTP clients (default: ${DEFAULT-VALUE})",
+            description = "concurrent HTTP clients on each side (default: ${DEFAULT-VALUE})",
             defaultValue = "8")
     int clients;
 
-    @Option(names = "--rounds", description = "rounds of off then on (default: ${DEFAULT-VALUE})", defaultValue = "2")
+    @Option(
+            names = "--rounds",
+            description = "rounds, each on fresh stores (default: ${DEFAULT-VALUE})",
+            defaultValue = "2")
     int rounds;
 
     @Option(names = "--postgres", description = "on a throwaway PostgreSQL instead of the embedded H2 store")
@@ -90,7 +93,7 @@ final class PrivacyBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
                 Locale.ROOT,
-                "%s; %d cores; %d clients; %d rounds of %.0f s per route and setting%n",
+                "%s; %d cores; %d clients per side; %d rounds of %.0f s per route, both sides at once%n",
                 postgres ? "postgresql" : "h2",
                 Runtime.getRuntime().availableProcessors(),
                 clients,
@@ -110,12 +113,11 @@ final class PrivacyBenchCommand implements Callable<Integer> {
                         .start();
             }
             for (int round = 1; round <= rounds; round++) {
-                for (Store.Protection protection : List.of(Store.Protection.OFF_FOR_BENCHMARK, Store.Protection.ON)) {
-                    out.println("… round " + round + ", protection " + protection);
-                    out.flush();
-                    Figures f = measure(protection, pg, round);
-                    (protection == Store.Protection.ON ? on : off).add(f);
-                }
+                out.println("… round " + round + ": protection off and on side by side");
+                out.flush();
+                Figures[] both = measure(pg, round);
+                off.add(both[0]);
+                on.add(both[1]);
             }
         } finally {
             if (pg != null) {
@@ -129,41 +131,77 @@ final class PrivacyBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Figures measure(Store.Protection protection, EmbeddedPostgres pg, int round) throws Exception {
-        Path dir = Files.createTempDirectory("vigie-bench-privacy");
-        String analyst = "bench-" + System.nanoTime();
-        Optional<String> jdbc = Optional.empty();
-        if (pg != null) {
-            String database = "bench_" + round + "_" + protection.name().toLowerCase(Locale.ROOT);
-            try (var c = pg.getPostgresDatabase().getConnection();
-                    var s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + database);
-            }
-            jdbc = Optional.of(pg.getJdbcUrl("postgres", database));
-        }
-        Config config = Config.defaults()
-                .withDataDir(dir)
-                .withJdbcUrl(jdbc.orElse(null))
-                .withAnalystToken(analyst);
-        App app = new App(config);
-        try (Store store = Store.open(config, Clock.systemUTC(), protection);
-                Reports reports = new Reports(
-                        store,
-                        SearchIndex.open(dir.resolve("index")),
-                        app.intake(),
-                        new ReportForm(app.identifiers()));
-                HttpServer server = new HttpServer(app, reports)) {
-            String base = "http://127.0.0.1:" + server.start(0);
+    /** One server without protection and one with it; each route loaded on both at once. */
+    private Figures[] measure(EmbeddedPostgres pg, int round) throws Exception {
+        try (Side off = new Side(Store.Protection.OFF_FOR_BENCHMARK, pg, round);
+                Side on = new Side(Store.Protection.ON, pg, round)) {
             // warm the JIT and the pools on both routes first
-            Latency.requests(r -> post(base, r), clients, 3);
-            List<String> warm = ids(store);
-            Latency.run(base, r -> "/api/reports/" + warm.get(r % warm.size()), "Bearer " + analyst, clients, 3);
-            Latency.Result post = Latency.requests(r -> post(base, r), clients, seconds);
-            List<String> ids = ids(store);
-            Latency.Result get = Latency.run(
-                    base, r -> "/api/reports/" + ids.get(r % ids.size()), "Bearer " + analyst, clients, seconds);
-            return new Figures(post, get);
+            both(off, on, side -> Latency.requests(r -> post(side.base, r), clients, 3));
+            both(off, on, side -> side.get(clients, 3));
+            Latency.Result[] post = both(off, on, side -> Latency.requests(r -> post(side.base, r), clients, seconds));
+            Latency.Result[] get = both(off, on, side -> side.get(clients, seconds));
+            return new Figures[] {new Figures(post[0], get[0]), new Figures(post[1], get[1])};
+        }
+    }
+
+    private interface Load {
+        Latency.Result run(Side side) throws Exception;
+    }
+
+    /** The same load on both sides at the same time: whatever else the machine does falls on both. */
+    private static Latency.Result[] both(Side off, Side on, Load load) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> load.run(off));
+            var b = pool.submit(() -> load.run(on));
+            return new Latency.Result[] {a.get(), b.get()};
         } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A store, its index and a server on a free port, with or without protection. */
+    private static final class Side implements AutoCloseable {
+        final Path dir;
+        final String analyst = "bench-" + System.nanoTime();
+        final Store store;
+        final Reports reports;
+        final HttpServer server;
+        final String base;
+
+        Side(Store.Protection protection, EmbeddedPostgres pg, int round) throws Exception {
+            dir = Files.createTempDirectory("vigie-bench-privacy");
+            Optional<String> jdbc = Optional.empty();
+            if (pg != null) {
+                String database = "bench_" + round + "_" + protection.name().toLowerCase(Locale.ROOT);
+                try (var c = pg.getPostgresDatabase().getConnection();
+                        var s = c.createStatement()) {
+                    s.execute("CREATE DATABASE " + database);
+                }
+                jdbc = Optional.of(pg.getJdbcUrl("postgres", database));
+            }
+            Config config = Config.defaults()
+                    .withDataDir(dir)
+                    .withJdbcUrl(jdbc.orElse(null))
+                    .withAnalystToken(analyst);
+            App app = new App(config);
+            store = Store.open(config, Clock.systemUTC(), protection);
+            reports = new Reports(
+                    store, SearchIndex.open(dir.resolve("index")), app.intake(), new ReportForm(app.identifiers()));
+            server = new HttpServer(app, reports);
+            base = "http://127.0.0.1:" + server.start(0);
+        }
+
+        Latency.Result get(int clients, double seconds) throws InterruptedException {
+            List<String> ids = ids(store);
+            return Latency.run(
+                    base, r -> "/api/reports/" + ids.get(r % ids.size()), "Bearer " + analyst, clients, seconds);
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            reports.close();
             deleteTree(dir);
         }
     }

@@ -56,8 +56,11 @@ public final class Audit {
     /** Where the chain breaks first, and how. */
     public record Broken(long seq, String problem) {}
 
-    /** What a verification found: how many entries were read, and the first break if there is one. */
-    public record Verification(long entries, Optional<Broken> broken) {}
+    /**
+     * What a verification found: how many entries were read, the hash of the last one (copied elsewhere, it anchors
+     * the log: a chain rewritten from an earlier entry ends on another hash), and the first break if there is one.
+     */
+    public record Verification(long entries, String lastHash, Optional<Broken> broken) {}
 
     private record Pending(String actor, String action, String target, String reason, CompletableFuture<Long> done) {}
 
@@ -70,7 +73,11 @@ public final class Audit {
             return 0;
         }
         Pending pending = new Pending(
-                clip(actor, 80), clip(action, 40), clip(target, 80), clip(reason, 2000), new CompletableFuture<>());
+                clip(actor == null || actor.isBlank() ? "unknown" : actor, 80),
+                clip(action, 40),
+                clip(target, 80),
+                clip(reason, 2000),
+                new CompletableFuture<>());
         queue.add(pending);
         writer.lock();
         try {
@@ -195,7 +202,7 @@ public final class Audit {
                     broken[0] = new Broken(headSeq, "the last entry is not the one the head names");
                 }
             }
-            return new Verification(count[0], Optional.ofNullable(broken[0]));
+            return new Verification(count[0], prev[0], Optional.ofNullable(broken[0]));
         });
     }
 
