@@ -9,7 +9,9 @@ import fr.vigie.report.ReportSummary;
 import fr.vigie.report.Submission;
 import fr.vigie.search.SearchIndex;
 import fr.vigie.store.ReportFilter;
+import fr.vigie.store.Retention;
 import fr.vigie.store.Store;
+import fr.vigie.store.Subjects;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +68,38 @@ public final class Reports implements AutoCloseable {
 
     public Optional<Report> report(String id) {
         return store.report(id);
+    }
+
+    /** A report read by {@code actor}: the read is an entry of the audit log. */
+    public Optional<Report> report(String id, String actor) {
+        return store.report(id, actor);
+    }
+
+    /**
+     * Erases the personal data of a data subject's reports (see {@link Subjects#erase}) from the store and from the
+     * search index.
+     */
+    public Subjects.Erasure erase(List<String> reportIds, String actor, String reason) {
+        Subjects.Erasure erasure = store.subjects().erase(reportIds, actor, reason);
+        forget(erasure.erased());
+        return erasure;
+    }
+
+    /** Runs the retention job at the store's clock; what it purged leaves the search index too. */
+    public Retention.Outcome runRetention(Retention.Policy policy, java.time.Instant now) {
+        Retention.Outcome outcome = store.retention().run(policy, now);
+        if (outcome.analyses() + outcome.removed() > 0) {
+            index.rebuild(store);
+            index.commit();
+        }
+        return outcome;
+    }
+
+    private void forget(List<String> ids) {
+        if (!ids.isEmpty()) {
+            index.forget(
+                    ids.stream().map(store::indexable).flatMap(Optional::stream).toList());
+        }
     }
 
     /** Whether this follow-up token opens this report. */

@@ -32,6 +32,26 @@ public final class Latency {
      */
     public static Result run(String base, IntFunction<String> path, String authorization, int clients, double seconds)
             throws InterruptedException {
+        return requests(
+                random -> {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.apply(random)))
+                            .GET();
+                    if (authorization != null) {
+                        request.header("Authorization", authorization);
+                    }
+                    return request;
+                },
+                clients,
+                seconds);
+    }
+
+    /**
+     * Closed-loop load of any requests (a POST with its body, say); 200 and 201 are successes.
+     *
+     * @param request the next request, given a random number
+     */
+    public static Result requests(IntFunction<HttpRequest.Builder> request, int clients, double seconds)
+            throws InterruptedException {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -50,18 +70,13 @@ public final class Latency {
             threads.add(Thread.ofVirtual().start(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
-                    HttpRequest.Builder request = HttpRequest.newBuilder(
-                                    URI.create(base + path.apply(random.nextInt(Integer.MAX_VALUE))))
+                    HttpRequest next = request.apply(random.nextInt(Integer.MAX_VALUE))
                             .timeout(Duration.ofSeconds(10))
-                            .GET();
-                    if (authorization != null) {
-                        request.header("Authorization", authorization);
-                    }
+                            .build();
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<byte[]> response =
-                                http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
+                        HttpResponse<byte[]> response = http.send(next, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200 && response.statusCode() != 201) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {

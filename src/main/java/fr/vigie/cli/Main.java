@@ -28,7 +28,11 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             CampaignsCommand.class,
             UsersCommand.class,
-            ApiKeysCommand.class
+            ApiKeysCommand.class,
+            AuditCommand.class,
+            KeysCommand.class,
+            RetentionCommand.class,
+            SubjectCommand.class
         })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;

@@ -4,9 +4,12 @@ import fr.vigie.VigieException;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
+import fr.vigie.app.RetentionSchedule;
 import fr.vigie.http.HttpServer;
 import fr.vigie.http.Tls;
+import fr.vigie.store.Retention;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -78,11 +81,14 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("vigie serve: cannot listen on " + host + ":" + port);
             return 2;
         }
+        RetentionSchedule retention =
+                RetentionSchedule.start(reports, Retention.Policy.from(System.getenv()), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C run the shutdown hooks: answer the requests in flight, then let the JVM exit.
         Thread hook = new Thread(
                 () -> {
                     server.close();
+                    retention.close();
                     reports.close();
                     stopped.countDown();
                 },
@@ -96,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             // stopped from inside the JVM (a test, an embedding program): close here, the hook is not needed
             server.close();
+            retention.close();
             reports.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

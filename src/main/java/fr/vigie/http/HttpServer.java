@@ -115,6 +115,7 @@ public final class HttpServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ReportsHandler reportRoutes = new ReportsHandler(reports, app.identifiers(), access.audit(), maxBodyBytes);
         SessionHandler session = new SessionHandler(access, new RateLimiter(rates.signIns(), rates.window(), clock));
+        SubjectsHandler subjectRoutes = new SubjectsHandler(reports);
         List<Endpoint> routes = new ArrayList<>(List.of(
                 new Endpoint(HandlerType.POST, "/api/check", new CheckHandler(app, maxBodyBytes)),
                 new Endpoint(HandlerType.POST, "/api/reports", reportRoutes::submit),
@@ -129,6 +130,10 @@ public final class HttpServer implements AutoCloseable {
                 new Endpoint(HandlerType.POST, "/api/session", session::signIn),
                 new Endpoint(HandlerType.GET, "/api/session", session::current),
                 new Endpoint(HandlerType.DELETE, "/api/session", session::signOut),
+                new Endpoint(HandlerType.POST, "/api/subjects/find", subjectRoutes::find),
+                new Endpoint(HandlerType.POST, "/api/subjects/export", subjectRoutes::export),
+                new Endpoint(HandlerType.POST, "/api/subjects/rectify", subjectRoutes::rectify),
+                new Endpoint(HandlerType.POST, "/api/subjects/erase", subjectRoutes::erase),
                 new Endpoint(HandlerType.GET, "/health", ctx -> json(ctx, 200, health())),
                 new Endpoint(HandlerType.GET, "/metrics", metrics::scrape),
                 new Endpoint(

@@ -104,8 +104,8 @@ final class ReportsHandler {
     /** {@code GET /api/reports/{id}}. */
     void get(Context ctx) {
         String id = ctx.pathParam("id");
-        who(ctx, id);
-        var report = reports.report(id).orElseThrow(ReportsHandler::notFound);
+        String actor = who(ctx, id);
+        var report = reports.report(id, actor).orElseThrow(ReportsHandler::notFound);
         var node = ReportJson.of(report);
         reports.store().campaignOf(id).ifPresent(c -> {
             var campaign = node.putObject("campaign");
@@ -251,8 +251,10 @@ final class ReportsHandler {
         }
         String id = ctx.pathParam("id");
         var report = reports.report(id).orElseThrow(ReportsHandler::notFound);
-        audit.record(AccessGate.principal(ctx).actor(), "reveal", "report:" + id, reason);
-        Optional<Contact> contact = reports.store().reporter(id);
+        String actor = AccessGate.principal(ctx).actor();
+        audit.record(actor, "reveal", "report:" + id, reason);
+        // Read through the store's audited path: the chained audit log holds the read with its reason too.
+        Optional<Contact> contact = reports.store().contact(id, actor, reason);
         var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         node.put("id", id);
         report.reporterPseudonym().ifPresent(p -> node.put("pseudonym", p));

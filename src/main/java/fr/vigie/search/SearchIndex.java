@@ -127,6 +127,24 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Indexes these reports again (after an erasure or a purge took their text) and rewrites the segments that held
+     * their old text, then commits: the erased words leave the index's files, not only its searches.
+     */
+    public synchronized void forget(List<Indexable> reports) {
+        try {
+            for (Indexable report : reports) {
+                writer.updateDocument(new Term(ID, report.id()), document(report));
+            }
+            writer.forceMergeDeletes(true);
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            writer.deleteUnusedFiles();
+        } catch (IOException e) {
+            throw new VigieException("the search index " + folder + " cannot be written", e);
+        }
+    }
+
     /** Writes what was added to disk, so that it survives a crash (a crash before loses only the index's copy). */
     public synchronized void commit() {
         try {

@@ -20,6 +20,7 @@ final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Vendor vendor;
+    private volatile boolean compactOnClose;
 
     private Database(HikariDataSource pool, Vendor vendor) {
         this.pool = pool;
@@ -102,13 +103,21 @@ final class Database implements AutoCloseable {
         return vendor;
     }
 
+    /**
+     * Personal data was erased: H2 keeps superseded pages in its file until they are reused, so the clean stop
+     * rewrites the whole file ({@code SHUTDOWN COMPACT}) and the erased bytes leave the disk.
+     */
+    void compactOnClose() {
+        compactOnClose = true;
+    }
+
     @Override
     public void close() {
         if (vendor == Vendor.H2) {
             // Compact on a clean stop; a crash needs nothing of this (every commit was written).
             try (var connection = pool.getConnection();
                     var statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
+                statement.execute(compactOnClose ? "SHUTDOWN COMPACT" : "SHUTDOWN");
             } catch (java.sql.SQLException | RuntimeException ignored) {
                 // the pool closes all the same
             }

@@ -62,6 +62,14 @@ final class Secrets {
         return "P-" + HexFormat.of().formatHex(mac("reporter\0" + reporterId, 5));
     }
 
+    /**
+     * The key a data subject is found by: a keyed hash of an e-mail address or phone number in normal form, so the
+     * database can be searched for a person without holding their address in clear.
+     */
+    String lookupHash(String kind, String normalized) {
+        return HexFormat.of().formatHex(mac("lookup\0" + kind + "\0" + normalized, 32));
+    }
+
     static String randomId(String prefix, int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);

@@ -68,14 +68,32 @@ public final class Store implements AutoCloseable {
 
     private final Links links;
     private final Accounts accounts;
+    private final KeyRing keys;
+    private final Protection protection;
+    private final Contacts contacts;
+    private final Audit audit;
 
-    private Store(Database db, Secrets secrets, Clock clock, Optional<Path> folder) {
+    private Store(
+            Database db, Secrets secrets, KeyRing keys, Clock clock, Optional<Path> folder, Protection protection) {
         this.db = db;
         this.secrets = secrets;
+        this.keys = keys;
         this.clock = clock;
         this.folder = folder;
+        this.protection = protection;
         this.links = new Links(App.linker(Set.of()), db.jdbi());
         this.accounts = new Accounts(db.jdbi());
+        this.contacts = new Contacts(keys, secrets, protection == Protection.ON);
+        this.audit = new Audit(db.jdbi(), clock, protection == Protection.ON);
+    }
+
+    /**
+     * Whether personal data and evidence are sealed and every read of them audited. Always {@code ON}; {@code
+     * OFF_FOR_BENCHMARK} exists only so that {@code vigie bench privacy} can measure what protection costs.
+     */
+    public enum Protection {
+        ON,
+        OFF_FOR_BENCHMARK
     }
 
     /** Accounts, API keys, sessions and access events (sign-in, see {@code fr.vigie.access}). */
@@ -83,20 +101,68 @@ public final class Store implements AutoCloseable {
         return accounts;
     }
 
+    /** Requests of data subjects (find, export, rectify, erase) and legal holds. */
+    public Subjects subjects() {
+        return new Subjects(this);
+    }
+
+    /** The retention job: what is kept how long (docs/PRIVACY.md). */
+    public Retention retention() {
+        return new Retention(this);
+    }
+
     /**
-     * The identity and contact a reporter gave with report {@code id}: empty for an unknown id, an anonymous report
-     * (or one whose identity was erased). Only the reveal of a supervisor, with a written reason, reads it.
+     * A reporter's contact, read for {@code reason} by {@code actor} (a reveal): audited. Empty when the report is
+     * anonymous, erased, or unknown.
      */
-    public Optional<Contact> reporter(String id) {
-        return db.jdbi()
-                .withHandle(h -> h.createQuery("SELECT c.name, c.email, c.phone FROM report r JOIN reporter c "
-                                + "ON c.id = r.reporter_id WHERE r.id = :id")
-                        .bind("id", id)
-                        .map((rs, ctx) -> new Contact(
-                                Optional.ofNullable(rs.getString(1)),
-                                Optional.ofNullable(rs.getString(2)),
-                                Optional.ofNullable(rs.getString(3))))
-                        .findOne());
+    public Optional<Contact> contact(String reportId, String actor, String reason) {
+        Optional<Contact> contact = db.jdbi()
+                .withHandle(
+                        h -> h.createQuery("SELECT reporter_id FROM report WHERE id = :id AND reporter_id IS NOT NULL")
+                                .bind("id", reportId)
+                                .mapTo(String.class)
+                                .findOne()
+                                .flatMap(reporter -> contacts.read(h, reporter)));
+        audit.record(actor, "contact.read", reportId, reason);
+        return contact;
+    }
+
+    /**
+     * Re-wraps every data key under the current master key, and seals the rows written before encryption; returns
+     * how many rows were changed. Batches of their own transactions: stopped part way, it is run again and goes on
+     * (each row names the key that wraps it, and the old key stays loaded until this is done).
+     */
+    public long rewrapKeys() {
+        return new Rotation(this).run();
+    }
+
+    /**
+     * The first step of {@code vigie keys rotate}, before the store is opened: with key files, a new master key
+     * becomes current and the old one is kept as {@code keys/master.key.old}. Returns whether the keys are files
+     * (with {@code VIGIE_MASTER_KEY}, the operator sets the new key and {@code VIGIE_MASTER_KEY_PREVIOUS} instead).
+     */
+    public static boolean beginKeyRotation(Path dataDir) {
+        String env = System.getenv(KeyRing.ENV);
+        if (env != null && !env.isBlank()) {
+            return false;
+        }
+        KeyRing.beginRotation(dataDir);
+        return true;
+    }
+
+    /** The last step of a rotation on key files: the old key is deleted (call once no row needs it). */
+    public static void endKeyRotation(Path dataDir) {
+        KeyRing.endRotation(dataDir);
+    }
+
+    /** How many rows still need a master key other than the current one (0 once a rotation is done). */
+    public long rowsUnderOtherKeys() {
+        return new Rotation(this).pending();
+    }
+
+    /** The audit log: every read of personal data or evidence, every request of a data subject, every reveal. */
+    public Audit audit() {
+        return audit;
     }
 
     /**
@@ -185,7 +251,7 @@ public final class Store implements AutoCloseable {
                 List<String> ids = h.createQuery("SELECT id FROM report ORDER BY num, received_at, id")
                         .mapTo(String.class)
                         .list();
-                links.rebuild(h, new RebuildPages(h, ids));
+                links.rebuild(h, new RebuildPages(h, ids, contacts));
                 return ids.size();
             });
         } catch (RuntimeException e) {
@@ -206,12 +272,14 @@ public final class Store implements AutoCloseable {
 
         private final Handle h;
         private final List<String> ids;
+        private final Contacts contacts;
         private int nextPage;
         private java.util.Iterator<Links.Stored> page = java.util.Collections.emptyIterator();
 
-        RebuildPages(Handle h, List<String> ids) {
+        RebuildPages(Handle h, List<String> ids, Contacts contacts) {
             this.h = h;
             this.ids = ids;
+            this.contacts = contacts;
         }
 
         @Override
@@ -244,26 +312,26 @@ public final class Store implements AutoCloseable {
                                     .add(i)));
             Map<String, List<String>> texts = new HashMap<>();
             Map<String, Set<String>> own = new HashMap<>();
-            h.createQuery("SELECT r.id, r.narrative, c.email, c.phone, r.country FROM report r LEFT JOIN reporter c"
-                            + " ON c.id = r.reporter_id WHERE r.id IN (<ids>)")
+            List<String[]> rows = h.createQuery(
+                            "SELECT id, narrative, reporter_id, country FROM report WHERE id IN (<ids>)")
                     .bindList("ids", chunk)
-                    .map((rs, ctx) -> new String[] {
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
-                    })
-                    .forEach(row -> {
-                        if (row[1] != null && !row[1].isBlank()) {
-                            texts.computeIfAbsent(row[0], k -> new ArrayList<>())
-                                    .add(row[1]);
-                        }
-                        Set<String> mine = own.computeIfAbsent(row[0], k -> new HashSet<>());
-                        if (row[2] != null) {
-                            mine.add(row[2].strip().toLowerCase(java.util.Locale.ROOT));
-                        }
-                        if (row[3] != null) {
-                            fr.vigie.identifier.Phone.parse(row[3], row[4].strip())
-                                    .ifPresent(p -> mine.add(p.normalized()));
-                        }
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                    .list();
+            for (String[] row : rows) {
+                if (row[1] != null && !row[1].isBlank()) {
+                    texts.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+                }
+                Set<String> mine = own.computeIfAbsent(row[0], k -> new HashSet<>());
+                if (row[2] != null) {
+                    // the contact is sealed: opened here, one row at a time (a rebuild is rare)
+                    contacts.read(h, row[2]).ifPresent(c -> {
+                        c.email().ifPresent(e -> mine.add(e.strip().toLowerCase(java.util.Locale.ROOT)));
+                        c.phone()
+                                .flatMap(p -> fr.vigie.identifier.Phone.parse(p, row[3].strip()))
+                                .ifPresent(p -> mine.add(p.normalized()));
                     });
+                }
+            }
             h.createQuery("SELECT report_id, derived_text FROM evidence WHERE report_id IN (<ids>) "
                             + "AND derived_text IS NOT NULL ORDER BY report_id, seq")
                     .bindList("ids", chunk)
@@ -385,6 +453,10 @@ public final class Store implements AutoCloseable {
     }
 
     public static Store open(Config config, Clock clock) {
+        return open(config, clock, Protection.ON);
+    }
+
+    public static Store open(Config config, Clock clock, Protection protection) {
         Path dir = config.dataDir();
         try {
             Files.createDirectories(dir);
@@ -392,8 +464,15 @@ public final class Store implements AutoCloseable {
             throw new VigieException("the data folder " + dir + " cannot be created", e);
         }
         Secrets secrets = Secrets.in(dir);
+        KeyRing keys = KeyRing.load(dir);
         Database db = config.jdbcUrl().map(Database::postgres).orElseGet(() -> Database.embedded(dir));
-        return new Store(db, secrets, clock, config.jdbcUrl().isPresent() ? Optional.empty() : Optional.of(dir));
+        return new Store(
+                db,
+                secrets,
+                keys,
+                clock,
+                config.jdbcUrl().isPresent() ? Optional.empty() : Optional.of(dir),
+                protection);
     }
 
     /** Which database this is: {@code h2} or {@code postgresql}. */
@@ -494,8 +573,7 @@ public final class Store implements AutoCloseable {
         final PreparedBatch custody;
 
         Rows(Handle h) {
-            reporters = h.prepareBatch(
-                    "INSERT INTO reporter (id, name, email, phone, created_at) VALUES (:id, :n, :e, :p, :at)");
+            reporters = h.prepareBatch(Contacts.INSERT);
             reports = h.prepareBatch("""
                     INSERT INTO report (id, submission_key, token_hash, reporter_id, reporter_pseudonym,
                         received_at, source, minor, country, lang, channel, narrative, first_contact,
@@ -509,8 +587,8 @@ public final class Store implements AutoCloseable {
             identifiers =
                     h.prepareBatch("INSERT INTO report_identifier (report_id, value_hash, kind, normalized, origin) "
                             + "VALUES (:id, :hash, :kind, :value, :origin)");
-            blobs = h.prepareBatch(
-                    "INSERT INTO evidence_blob (sha256, size, bytes, stored_at) VALUES (:sha, :size, :bytes, :at)");
+            blobs = h.prepareBatch("INSERT INTO evidence_blob (sha256, size, bytes, stored_at, wrapped_key, master_id) "
+                    + "VALUES (:sha, :size, :bytes, :at, :wrapped, :master)");
             evidence = h.prepareBatch("""
                     INSERT INTO evidence (report_id, seq, sha256, filename, media_type, received_at, refusal,
                         verdict, analysis, derived_text)
@@ -527,13 +605,8 @@ public final class Store implements AutoCloseable {
                 Contact c = r.reporter().get();
                 reporterId = Secrets.randomId("C-", 16);
                 pseudonym = secrets.pseudonym(reporterId);
-                reporters
-                        .bind("id", reporterId)
-                        .bind("n", c.name().orElse(null))
-                        .bind("e", c.email().orElse(null))
-                        .bind("p", c.phone().orElse(null))
-                        .bind("at", at)
-                        .add();
+                contacts.bind(reporters, reporterId, c, r.situation().country(), at);
+                reporters.add();
             }
             reports.bind("id", id)
                     .bind("key", p.submissionKey())
@@ -590,9 +663,18 @@ public final class Store implements AutoCloseable {
                 if (storedBlobs.add(e.sha256())) {
                     blobs.bind("sha", e.sha256())
                             .bind("size", (long) e.file().bytes().length)
-                            .bind("bytes", e.file().bytes())
-                            .bind("at", at)
-                            .add();
+                            .bind("at", at);
+                    if (protection == Protection.ON) {
+                        KeyRing.Sealed sealed = keys.seal(e.file().bytes(), "evidence:" + e.sha256());
+                        blobs.bind("bytes", sealed.ciphertext())
+                                .bind("wrapped", sealed.wrappedKey())
+                                .bind("master", sealed.masterId());
+                    } else {
+                        blobs.bind("bytes", e.file().bytes())
+                                .bind("wrapped", (byte[]) null)
+                                .bind("master", (String) null);
+                    }
+                    blobs.add();
                 }
                 evidence.bind("id", id)
                         .bind("seq", seq)
@@ -648,7 +730,17 @@ public final class Store implements AutoCloseable {
                 .execute();
     }
 
-    /** A stored report, without the reporter's identity. */
+    /**
+     * A stored report, without the reporter's identity, read by {@code actor}: the read is audited (the narrative
+     * and losses are the victim's personal data).
+     */
+    public Optional<Report> report(String id, String actor) {
+        Optional<Report> report = report(id);
+        report.ifPresent(r -> audit.record(actor, "report.read", id, null));
+        return report;
+    }
+
+    /** A stored report, without the reporter's identity (not audited: for the store's own use and tests). */
     public Optional<Report> report(String id) {
         // No transaction around the reads: at READ COMMITTED it would add two round trips and no consistency.
         return db.jdbi()
@@ -687,17 +779,29 @@ public final class Store implements AutoCloseable {
             if (meta.isEmpty()) {
                 return Optional.empty();
             }
-            byte[] bytes = h.createQuery("SELECT bytes FROM evidence_blob WHERE sha256 = :sha")
-                    .bind("sha", meta.get().sha256())
-                    .map((rs, ctx) -> rs.getBytes(1))
-                    .one();
-            if (!Evidence.sha256(bytes).equals(meta.get().sha256())) {
-                throw new VigieException("evidence " + meta.get().sha256() + " does not match its hash");
-            }
+            byte[] bytes = blob(h, meta.get().sha256());
             custody(h, meta.get().sha256(), reportId, at, "read", actor, null, bytes.length);
             return Optional.of(new EvidenceContent(meta.get(), bytes));
         });
+        content.ifPresent(c -> audit.record(actor, "evidence.read", reportId + "/" + seq, null));
         return content;
+    }
+
+    /** The original bytes of a stored blob, opened if sealed, and checked against their address. */
+    byte[] blob(Handle h, String sha) {
+        byte[] bytes = h.createQuery("SELECT bytes, wrapped_key, master_id FROM evidence_blob WHERE sha256 = :sha")
+                .bind("sha", sha)
+                .map((rs, ctx) -> {
+                    String master = rs.getString(3);
+                    return master == null
+                            ? rs.getBytes(1)
+                            : keys.open(new KeyRing.Sealed(rs.getBytes(1), rs.getBytes(2), master), "evidence:" + sha);
+                })
+                .one();
+        if (!Evidence.sha256(bytes).equals(sha)) {
+            throw new VigieException("evidence " + sha + " does not match its hash");
+        }
+        return bytes;
     }
 
     /** Evidence bytes with what the store knows of them. */
@@ -962,6 +1066,36 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         db.close();
+    }
+
+    // ---- for the privacy parts of this package (Subjects, Retention, Rotation)
+
+    Database database() {
+        return db;
+    }
+
+    Contacts contacts() {
+        return contacts;
+    }
+
+    KeyRing keys() {
+        return keys;
+    }
+
+    Secrets secrets() {
+        return secrets;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    boolean sealing() {
+        return protection == Protection.ON;
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     // ---- rows

@@ -95,6 +95,16 @@ class AuthorizationMatrixTest {
                 new Sample(200, () -> get("/api/indicators/iban/FR7630006000011234567890189")));
         s.put("GET /api/campaigns", new Sample(200, () -> get("/api/campaigns")));
         s.put("GET /api/campaigns/{id}", new Sample(200, () -> get("/api/campaigns/" + campaign)));
+        String subject = "by=report&value=" + id + "&reason=Demande+d%27acces+2026-12";
+        s.put("POST /api/subjects/find", new Sample(200, () -> post("/api/subjects/find", form, subject)));
+        s.put("POST /api/subjects/export", new Sample(200, () -> post("/api/subjects/export", form, subject)));
+        // rectify and erase reach a subject nobody is: the answer (404) shows the request got through, and the
+        // report the other samples read stays whole
+        String nobody = "by=email&value=personne%40example.org&reason=Demande+2026-13";
+        s.put(
+                "POST /api/subjects/rectify",
+                new Sample(404, () -> post("/api/subjects/rectify", form, nobody + "&phone=0612345678")));
+        s.put("POST /api/subjects/erase", new Sample(404, () -> post("/api/subjects/erase", form, nobody)));
         s.put("GET /health", new Sample(200, () -> get("/health")));
         s.put("GET /metrics", new Sample(200, () -> get("/metrics")));
         s.put("GET /api/openapi.json", new Sample(200, () -> get("/api/openapi.json")));

@@ -1,0 +1,255 @@
+package fr.vigie.store;
+
+import fr.vigie.VigieException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The audit log: who read or changed personal data or evidence, when, which report or evidence, and why. Append
+ * only; each entry carries the SHA-256 of the one before, and its own hash covers every field, so an entry edited,
+ * deleted, inserted or moved breaks the chain at that point ({@link #verify}). The last entry's number and hash are
+ * also kept in {@code audit_head}, so a log cut short at its end is seen too.
+ *
+ * <p>Appends follow one another: the head row is locked for the append's transaction (which orders writers of
+ * several processes on one PostgreSQL), and in this process appends are grouped: whoever holds the writer lock
+ * writes every entry queued so far in one transaction, and each caller returns once its own entry is committed.
+ * Thread-safe.
+ */
+public final class Audit {
+    static final String ZERO = "0".repeat(64);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final boolean enabled;
+    private final ReentrantLock writer = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+
+    Audit(Jdbi jdbi, Clock clock, boolean enabled) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    /** One entry of the log. {@code target} is a report id, {@code evidence:<sha256>} or a subject query's kind. */
+    public record Entry(
+            long seq,
+            Instant at,
+            String actor,
+            String action,
+            Optional<String> target,
+            Optional<String> reason,
+            String prevHash,
+            String hash) {}
+
+    /** Where the chain breaks first, and how. */
+    public record Broken(long seq, String problem) {}
+
+    /**
+     * What a verification found: how many entries were read, the hash of the last one (copied elsewhere, it anchors
+     * the log: a chain rewritten from an earlier entry ends on another hash), and the first break if there is one.
+     */
+    public record Verification(long entries, String lastHash, Optional<Broken> broken) {}
+
+    private record Pending(String actor, String action, String target, String reason, CompletableFuture<Long> done) {}
+
+    /**
+     * Appends an entry; returns its number once it is committed. {@code reason} is required for reveals and
+     * requests of data subjects (the caller checks); it must not itself hold personal data.
+     */
+    public long record(String actor, String action, String target, String reason) {
+        if (!enabled) {
+            return 0;
+        }
+        Pending pending = new Pending(
+                clip(actor == null || actor.isBlank() ? "unknown" : actor, 80),
+                clip(action, 40),
+                clip(target, 80),
+                clip(reason, 2000),
+                new CompletableFuture<>());
+        queue.add(pending);
+        writer.lock();
+        try {
+            if (!pending.done().isDone()) {
+                writeQueued();
+            }
+        } finally {
+            writer.unlock();
+        }
+        try {
+            return pending.done().join();
+        } catch (CompletionException e) {
+            throw new VigieException("the audit log could not be written", e.getCause());
+        }
+    }
+
+    /** Writes every queued entry in one transaction (the writer lock is held). */
+    private void writeQueued() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p; (p = queue.poll()) != null; ) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try {
+            List<Long> numbers = jdbi.inTransaction(h -> {
+                var head = h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                        .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                        .one();
+                long seq = (Long) head[0];
+                String prev = ((String) head[1]).strip();
+                var insert = h.prepareBatch("""
+                        INSERT INTO audit (seq, at, actor, action, target, reason, prev_hash, hash)
+                        VALUES (:seq, :at, :actor, :action, :target, :reason, :prev, :hash)""");
+                List<Long> out = new ArrayList<>();
+                for (Pending p : batch) {
+                    seq++;
+                    String hash = hash(seq, now, p.actor(), p.action(), p.target(), p.reason(), prev);
+                    insert.bind("seq", seq)
+                            .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                            .bind("actor", p.actor())
+                            .bind("action", p.action())
+                            .bind("target", p.target())
+                            .bind("reason", p.reason())
+                            .bind("prev", prev)
+                            .bind("hash", hash)
+                            .add();
+                    out.add(seq);
+                    prev = hash;
+                }
+                insert.execute();
+                h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
+                        .bind("seq", seq)
+                        .bind("hash", prev)
+                        .execute();
+                return out;
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(numbers.get(i));
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    /**
+     * Reads the whole log in order and checks each entry: its number follows the one before (a gap: entries were
+     * deleted), it names the hash of the one before (else it was moved or inserted), and its hash is that of its
+     * fields (else it was edited). Then the last entry must be the head's.
+     */
+    public Verification verify() {
+        return jdbi.withHandle(h -> {
+            long[] count = {0};
+            long[] expected = {1};
+            String[] prev = {ZERO};
+            Broken[] broken = {null};
+            try (var rows = h
+                    .createQuery("SELECT * FROM audit ORDER BY seq")
+                    .setFetchSize(1000)
+                    .map((rs, ctx) -> entry(rs))
+                    .stream()) {
+                rows.takeWhile(e -> broken[0] == null).forEach(e -> {
+                    count[0]++;
+                    if (e.seq() != expected[0]) {
+                        broken[0] = new Broken(
+                                e.seq(),
+                                e.seq() > expected[0]
+                                        ? "entries " + expected[0] + " to " + (e.seq() - 1) + " are missing"
+                                        : "the entry is out of order");
+                    } else if (!e.prevHash().equals(prev[0])) {
+                        broken[0] = new Broken(e.seq(), "the entry does not follow the one before (moved or inserted)");
+                    } else if (!e.hash()
+                            .equals(hash(
+                                    e.seq(),
+                                    e.at(),
+                                    e.actor(),
+                                    e.action(),
+                                    e.target().orElse(null),
+                                    e.reason().orElse(null),
+                                    e.prevHash()))) {
+                        broken[0] = new Broken(e.seq(), "the entry was edited (its hash does not match its fields)");
+                    }
+                    expected[0] = e.seq() + 1;
+                    prev[0] = e.hash();
+                });
+            }
+            if (broken[0] == null) {
+                var head = h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1")
+                        .map((rs, ctx) ->
+                                new Object[] {rs.getLong(1), rs.getString(2).strip()})
+                        .one();
+                long headSeq = (Long) head[0];
+                if (headSeq != expected[0] - 1) {
+                    broken[0] = new Broken(
+                            expected[0],
+                            headSeq > expected[0] - 1
+                                    ? "entries " + expected[0] + " to " + headSeq + " are missing at the end"
+                                    : "the log holds entries after its head (" + headSeq + ")");
+                } else if (!head[1].equals(prev[0])) {
+                    broken[0] = new Broken(headSeq, "the last entry is not the one the head names");
+                }
+            }
+            return new Verification(count[0], prev[0], Optional.ofNullable(broken[0]));
+        });
+    }
+
+    /** The entries about one target, oldest first (an export to a data subject lists who saw their data). */
+    public List<Entry> about(String target) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM audit WHERE target = :t ORDER BY seq")
+                .bind("t", target)
+                .map((rs, ctx) -> entry(rs))
+                .list());
+    }
+
+    /** The last {@code max} entries, newest first. */
+    public List<Entry> last(int max) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM audit ORDER BY seq DESC LIMIT :max")
+                .bind("max", max)
+                .map((rs, ctx) -> entry(rs))
+                .list());
+    }
+
+    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Entry(
+                rs.getLong("seq"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                rs.getString("action"),
+                Optional.ofNullable(rs.getString("target")),
+                Optional.ofNullable(rs.getString("reason")),
+                rs.getString("prev_hash").strip(),
+                rs.getString("hash").strip());
+    }
+
+    /** SHA-256 over every field, each written with its length first (no two different entries hash alike). */
+    static String hash(
+            long seq, Instant at, String actor, String action, String target, String reason, String prevHash) {
+        StringBuilder text = new StringBuilder("vigie-audit-1");
+        for (String field : new String[] {Long.toString(seq), at.toString(), actor, action, target, reason, prevHash}) {
+            text.append('\n');
+            if (field == null) {
+                text.append('-');
+            } else {
+                text.append(field.length()).append(':').append(field);
+            }
+        }
+        return fr.vigie.message.Evidence.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,91 @@
+package fr.vigie.store;
+
+import fr.vigie.app.Config;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The privacy suite on a real PostgreSQL, a fresh database per test. An erased canary is looked for in the data
+ * folder's files (search index, keys) and in every text and byte column of the database.
+ */
+class PostgresPrivacyTest extends PrivacyContract {
+    static EmbeddedPostgres postgres;
+    static final AtomicInteger DATABASES = new AtomicInteger();
+
+    @TempDir
+    Path dir;
+
+    String database;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Override
+    Store open(Clock clock, Store.Protection protection) throws Exception {
+        database = "privacy_" + DATABASES.incrementAndGet();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        return Store.open(config(), clock, protection);
+    }
+
+    private Config config() {
+        return Config.defaults().withDataDir(dir).withJdbcUrl(postgres.getJdbcUrl("postgres", database));
+    }
+
+    @Override
+    Store reopen(Clock clock) {
+        return Store.open(config(), clock);
+    }
+
+    @Override
+    Path dataDir() {
+        return dir;
+    }
+
+    @Override
+    List<String> whereFound(String canary) throws Exception {
+        List<String> found = new ArrayList<>(filesContaining(dir, canary));
+        String needle = canary.toLowerCase(java.util.Locale.ROOT);
+        found.addAll(sql().withHandle(h -> {
+            List<String> hits = new ArrayList<>();
+            var columns = h.createQuery("""
+                            SELECT table_name, column_name, data_type FROM information_schema.columns
+                            WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character',
+                                'bytea') AND table_name <> 'flyway_schema_history'""")
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .list();
+            for (String[] column : columns) {
+                String value = column[2].equals("bytea") ? "encode(" + column[1] + ", 'escape')" : column[1];
+                long n = h.createQuery("SELECT COUNT(*) FROM " + column[0] + " WHERE LOWER(" + value + ") LIKE :n")
+                        .bind("n", "%" + needle + "%")
+                        .mapTo(Long.class)
+                        .one();
+                if (n > 0) {
+                    hits.add(column[0] + "." + column[1]);
+                }
+            }
+            return hits;
+        }));
+        return found;
+    }
+}
