@@ -211,13 +211,11 @@ public final class RoutingTables {
         Step.Contact contact = contact(file, where, node.get("contact"));
         refuseInterpol(file, where, service, contact);
         String urgencyId = text(file, where, node, "urgency");
-        Urgency urgency = Urgency.fromId(urgencyId)
-                .orElseThrow(() -> new InvalidDataFileException(
-                        file,
-                        where(id) + "field 'urgency': '" + urgencyId + "' is not one of "
-                                + Arrays.stream(Urgency.values())
-                                        .map(Urgency::id)
-                                        .toList()));
+        Optional<Urgency> urgency = Urgency.fromId(urgencyId);
+        if (urgency.isEmpty()) {
+            throw new InvalidDataFileException(
+                    file, where + "field 'urgency': '" + urgencyId + "' is not one of " + ids(Urgency.values()));
+        }
         String source = text(file, where, node, "source");
         if (!URL.matcher(source).matches()) {
             throw new InvalidDataFileException(file, where + "field 'source': '" + source + "' is not a URL");
@@ -235,15 +233,11 @@ public final class RoutingTables {
                 bilingual(file, where, node, "handles"),
                 contact,
                 when(file, where, node.get("when")),
-                urgency,
+                urgency.get(),
                 bilingual(file, where, node, "title"),
                 bilingual(file, where, node, "reason"),
                 source,
                 checked);
-    }
-
-    private static String where(String id) {
-        return "entry " + id + ": ";
     }
 
     private static Step.Contact contact(String file, String where, JsonNode node) {
