@@ -15,6 +15,8 @@ import fr.vigie.link.Linker;
 import fr.vigie.link.NeverLink;
 import fr.vigie.model.Judgement;
 import fr.vigie.model.ScamModel;
+import fr.vigie.orient.Router;
+import fr.vigie.orient.RoutingTables;
 import fr.vigie.render.CheckJson;
 import fr.vigie.report.Intake;
 import fr.vigie.rules.RuleSet;
@@ -85,12 +87,26 @@ public final class App {
             "sender.json",
             "links.json");
 
+    /** Routing tables bundled with the application, under {@code orient/} (docs/ORIENTATION.md). */
+    public static final List<String> ROUTING_TABLES = List.of(
+            "universal.json",
+            "general.json",
+            "fr.json",
+            "be.json",
+            "ch.json",
+            "ca.json",
+            "sn.json",
+            "ci.json",
+            "ml.json",
+            "ma.json");
+
     private final Config config;
     private final HeaderForensics forensics;
     private final Harmoniser harmoniser;
     private final Map<String, Harmoniser> harmonisersByCountry = new ConcurrentHashMap<>();
     private final RuleEngine ruleEngine;
     private final AdviceBook adviceBook;
+    private final Router router;
     private volatile Detector detector;
 
     public App(Config config) {
@@ -104,6 +120,21 @@ public final class App {
         this.harmoniser = newHarmoniser(config.country());
         this.ruleEngine = new RuleEngine(ruleSet());
         this.adviceBook = adviceBook();
+        this.router = new Router(routingTables());
+    }
+
+    /** Orientation over the bundled routing tables. */
+    public Router router() {
+        return router;
+    }
+
+    /** The bundled routing tables, parsed and validated as one set (each call reads the files again). */
+    public static RoutingTables routingTables() {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        for (String file : ROUTING_TABLES) {
+            texts.put("orient/" + file, DataResources.text("orient/" + file));
+        }
+        return RoutingTables.parse(texts);
     }
 
     public Config config() {
@@ -233,6 +264,7 @@ public final class App {
         linker(Set.of());
         ruleSet();
         adviceBook();
-        return LISTS.size() + RULE_FILES.size() + 1;
+        routingTables();
+        return LISTS.size() + RULE_FILES.size() + 1 + ROUTING_TABLES.size();
     }
 }

@@ -10,6 +10,9 @@ import fr.vigie.harmonise.Harmoniser;
 import fr.vigie.harmonise.Mbox;
 import fr.vigie.i18n.Lang;
 import fr.vigie.i18n.Texts;
+import fr.vigie.orient.Case;
+import fr.vigie.orient.Orientation;
+import fr.vigie.orient.Router;
 import fr.vigie.render.CheckJson;
 import fr.vigie.render.CheckText;
 import java.io.BufferedInputStream;
@@ -41,7 +44,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per message (JSON Lines for an mbox)")
     boolean json;
 
-    @Option(names = "--country", paramLabel = "CC", description = "default country for phone numbers (default: FR)")
+    @Option(
+            names = "--country",
+            paramLabel = "CC",
+            description = "the person's country: national phone numbers and where to turn (default: FR)")
     String country;
 
     @Option(names = "--lang", paramLabel = "fr|en", description = "language of the answer (default: the message's)")
@@ -57,6 +63,8 @@ final class CheckCommand implements Callable<Integer> {
     boolean reportHeap;
 
     private Detector detector;
+    private Router router;
+    private String personCountry;
 
     @Override
     public Integer call() {
@@ -77,6 +85,8 @@ final class CheckCommand implements Callable<Integer> {
         App app = new App(config);
         Harmoniser harmoniser = app.harmoniser();
         detector = app.detector();
+        router = app.router();
+        personCountry = config.country();
         try (InputStream in = open()) {
             int code = analyse(harmoniser, in, out, err);
             if (reportHeap) {
@@ -134,8 +144,9 @@ final class CheckCommand implements Callable<Integer> {
     private void print(Harmonised h, PrintWriter out, int number) {
         Analysis analysis = detector.analyse(h, minor);
         Lang answer = lang != null ? Lang.fromId(lang).orElseThrow() : Lang.answering(h.language());
+        Orientation orientation = router.route(Case.of(analysis, h.kind(), personCountry, minor), answer);
         if (json) {
-            var node = CheckJson.of(h, analysis, answer);
+            var node = CheckJson.of(h, analysis, orientation, answer);
             if (number > 0) {
                 node.put("message", number);
             }
@@ -144,7 +155,7 @@ final class CheckCommand implements Callable<Integer> {
             if (number > 0) {
                 out.println("#" + number);
             }
-            out.println(new CheckText(Texts.of(answer)).render(h, analysis));
+            out.println(new CheckText(Texts.of(answer)).render(h, analysis, orientation));
         }
         out.flush();
     }

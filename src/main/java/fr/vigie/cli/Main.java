@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             ServeCommand.class,
             RulesCommand.class,
+            RoutesCommand.class,
             BenchCommand.class,
             TrainCommand.class,
             EvalCommand.class,

@@ -5,6 +5,7 @@ import fr.vigie.detect.Analysis;
 import fr.vigie.harmonise.Harmonised;
 import fr.vigie.harmonise.Harmoniser;
 import fr.vigie.i18n.Lang;
+import fr.vigie.orient.Case;
 import fr.vigie.render.CheckJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -40,7 +41,7 @@ final class CheckHandler implements Handler {
     }
 
     /** What the client sent: exactly one of {@code text} (pasted) and {@code bytes} (a file), and its parameters. */
-    private record Submission(String text, byte[] bytes, String lang, String country) {}
+    private record Submission(String text, byte[] bytes, String lang, String country, String minor) {}
 
     @Override
     public void handle(Context ctx) {
@@ -52,9 +53,14 @@ final class CheckHandler implements Handler {
         Charset charset = charset(contentType);
         Submission submission = switch (mediaType(contentType)) {
             case "text/plain" ->
-                new Submission(text(readBody(ctx), charset), null, query(ctx, "lang"), query(ctx, "country"));
+                new Submission(
+                        text(readBody(ctx), charset),
+                        null,
+                        query(ctx, "lang"),
+                        query(ctx, "country"),
+                        query(ctx, "minor"));
             case "message/rfc822", "application/octet-stream" ->
-                new Submission(null, readBody(ctx), query(ctx, "lang"), query(ctx, "country"));
+                new Submission(null, readBody(ctx), query(ctx, "lang"), query(ctx, "country"), query(ctx, "minor"));
             case "multipart/form-data" -> multipart(ctx);
             default ->
                 throw new HttpError(
@@ -68,8 +74,13 @@ final class CheckHandler implements Handler {
         Harmonised harmonised = submission.text() != null
                 ? harmoniser.harmoniseText(submission.text())
                 : harmoniser.harmonise(submission.bytes());
-        Analysis analysis = app.detector().analyse(harmonised, false);
-        HttpServer.json(ctx, 200, CheckJson.line(CheckJson.of(harmonised, analysis, lang)));
+        boolean minor = minor(submission.minor());
+        Analysis analysis = app.detector().analyse(harmonised, minor);
+        String country = submission.country() == null
+                ? app.config().country()
+                : submission.country().toUpperCase(Locale.ROOT);
+        var orientation = app.router().route(Case.of(analysis, harmonised.kind(), country, minor), lang);
+        HttpServer.json(ctx, 200, CheckJson.line(CheckJson.of(harmonised, analysis, orientation, lang)));
     }
 
     private Submission multipart(Context ctx) {
@@ -78,6 +89,7 @@ final class CheckHandler implements Handler {
         byte[] bytes = null;
         String lang = query(ctx, "lang");
         String country = query(ctx, "country");
+        String minor = query(ctx, "minor");
         int messages = 0;
         for (Part part : parts) {
             switch (part.getName()) {
@@ -91,6 +103,7 @@ final class CheckHandler implements Handler {
                 }
                 case "lang" -> lang = lang != null ? lang : RequestBody.field(part);
                 case "country" -> country = country != null ? country : RequestBody.field(part);
+                case "minor" -> minor = minor != null ? minor : RequestBody.field(part);
                 default -> {} // unknown fields are ignored, so that a form may carry more than the API reads
             }
         }
@@ -100,7 +113,7 @@ final class CheckHandler implements Handler {
         if (messages > 1) {
             throw new HttpError(400, "several_messages", "send one message: a 'text' field or a 'file' upload, once");
         }
-        return new Submission(text, bytes, lang, country);
+        return new Submission(text, bytes, lang, country, minor);
     }
 
     private byte[] readBody(Context ctx) {
@@ -189,6 +202,18 @@ final class CheckHandler implements Handler {
             }
         }
         return Lang.FR;
+    }
+
+    /** {@code minor=true} or {@code false}; absent is false. */
+    private static boolean minor(String value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new HttpError(400, "bad_minor", "minor must be true or false");
+        };
     }
 
     private Harmoniser harmoniser(String country) {

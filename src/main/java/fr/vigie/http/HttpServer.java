@@ -113,7 +113,8 @@ public final class HttpServer implements AutoCloseable {
         Access access = Access.of(reports.store().accounts());
         Config.RateLimits rates = app.config().rateLimits();
         Clock clock = Clock.systemUTC();
-        ReportsHandler reportRoutes = new ReportsHandler(reports, app.identifiers(), access.audit(), maxBodyBytes);
+        ReportsHandler reportRoutes =
+                new ReportsHandler(reports, app.identifiers(), access.audit(), maxBodyBytes, app.router());
         SessionHandler session = new SessionHandler(access, new RateLimiter(rates.signIns(), rates.window(), clock));
         SubjectsHandler subjectRoutes = new SubjectsHandler(reports);
         List<Endpoint> routes = new ArrayList<>(List.of(

@@ -76,6 +76,19 @@ final class ReportJson {
         return node;
     }
 
+    /** The analysts' priority: {@code score} (0–100) and {@code factors}, each {@code id}, {@code points}, {@code explanation}. */
+    static ObjectNode priority(fr.vigie.orient.Priority priority) {
+        ObjectNode node = NODES.objectNode();
+        node.put("score", priority.score());
+        ArrayNode factors = node.putArray("factors");
+        priority.factors()
+                .forEach(f -> factors.addObject()
+                        .put("id", f.id())
+                        .put("points", f.points())
+                        .put("explanation", f.explanation()));
+        return node;
+    }
+
     static ObjectNode list(List<ReportSummary> reports, int limit, int offset) {
         ObjectNode node = NODES.objectNode();
         node.put("limit", limit);

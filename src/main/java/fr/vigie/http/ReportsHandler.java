@@ -9,6 +9,11 @@ import fr.vigie.identifier.Identifiers;
 import fr.vigie.link.Explanations;
 import fr.vigie.link.Linker;
 import fr.vigie.link.NeverReason;
+import fr.vigie.orient.Case;
+import fr.vigie.orient.Priority;
+import fr.vigie.orient.PriorityPolicy;
+import fr.vigie.orient.Router;
+import fr.vigie.render.CheckJson;
 import fr.vigie.render.IndicatorJson;
 import fr.vigie.report.Contact;
 import fr.vigie.report.EvidenceFile;
@@ -21,6 +26,7 @@ import fr.vigie.store.Store;
 import io.javalin.http.Context;
 import jakarta.servlet.http.Part;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,11 +51,14 @@ final class ReportsHandler {
     private final Linker linker = App.linker(Set.of());
     private final AuditSink audit;
     private final long maxBodyBytes;
+    private final Router router;
+    private final Clock clock = Clock.systemUTC();
 
     /** A reveal's reason is a sentence: at least this many characters. */
     static final int MIN_REASON = 10;
 
-    ReportsHandler(Reports reports, Identifiers identifiers, AuditSink audit, long maxBodyBytes) {
+    ReportsHandler(Reports reports, Identifiers identifiers, AuditSink audit, long maxBodyBytes, Router router) {
+        this.router = router;
         this.reports = reports;
         this.identifiers = identifiers;
         this.audit = audit;
@@ -107,12 +116,33 @@ final class ReportsHandler {
         String actor = who(ctx, id);
         var report = reports.report(id, actor).orElseThrow(ReportsHandler::notFound);
         var node = ReportJson.of(report);
-        reports.store().campaignOf(id).ifPresent(c -> {
+        var campaignOf = reports.store().campaignOf(id);
+        campaignOf.ifPresent(c -> {
             var campaign = node.putObject("campaign");
             campaign.put("id", c.id());
             campaign.put("size", c.size());
         });
+        var lang = report.situation().lang();
+        var facts = Case.of(report);
+        node.set("orientation", CheckJson.orientation(router.route(facts, lang)));
+        if (!actor.equals("victim")) { // analysts and supervisors
+            var policy = PriorityPolicy.DEFAULT;
+            int recent = campaignOf
+                    .flatMap(c -> reports.store().campaign(c.id(), 0))
+                    .map(figures -> recentReports(figures.timeline(), policy.campaignWindowDays()))
+                    .orElse(0);
+            node.set("priority", ReportJson.priority(Priority.assess(facts, recent, clock, policy, lang)));
+        }
         HttpServer.json(ctx, 200, node.toString());
+    }
+
+    /** The campaign's reports received in the last {@code days} days (today included, UTC), from its timeline. */
+    private int recentReports(Map<LocalDate, Long> timeline, int days) {
+        var since = LocalDate.now(clock).minusDays(days - 1L);
+        return (int) timeline.entrySet().stream()
+                .filter(e -> !e.getKey().isBefore(since))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /** {@code GET /api/reports/{id}/evidence/{seq}}: the exact bytes; the read joins the chain of custody. */

@@ -17,6 +17,8 @@ import fr.vigie.identifier.Found;
 import fr.vigie.message.Attachment;
 import fr.vigie.message.TextPart;
 import fr.vigie.message.Warning;
+import fr.vigie.orient.Orientation;
+import fr.vigie.orient.Step;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -39,7 +41,37 @@ public final class CheckJson {
         }
     }
 
-    /** The whole answer: the harmonised facts and, when given, detection in the answer's language. */
+    /** The whole answer with the steps to take: facts, detection and orientation in the answer's language. */
+    public static ObjectNode of(Harmonised h, Analysis analysis, Orientation orientation, Lang lang) {
+        ObjectNode root = of(h, analysis, lang);
+        root.set("orientation", orientation(orientation));
+        return root;
+    }
+
+    /**
+     * The steps to take, most urgent first: {@code jurisdiction} (the table's country, or {@code general}) and
+     * {@code steps}, each {@code service}, {@code title}, {@code reason}, {@code urgency} and {@code contact}
+     * ({@code site}, {@code phone}, {@code address}, each only when known).
+     */
+    public static ObjectNode orientation(Orientation orientation) {
+        ObjectNode node = NODES.objectNode();
+        node.put("jurisdiction", orientation.jurisdiction());
+        ArrayNode steps = node.putArray("steps");
+        for (Step step : orientation.steps()) {
+            ObjectNode o = steps.addObject();
+            o.put("service", step.serviceId());
+            o.put("title", step.title());
+            o.put("reason", step.reason());
+            o.put("urgency", step.urgency().id());
+            ObjectNode contact = o.putObject("contact");
+            step.contact().site().ifPresent(site -> contact.put("site", site));
+            step.contact().phone().ifPresent(phone -> contact.put("phone", phone));
+            step.contact().address().ifPresent(address -> contact.put("address", address));
+        }
+        return node;
+    }
+
+    /** The facts and detection, without orientation (the analysis kept with a report's evidence). */
     public static ObjectNode of(Harmonised h, Analysis analysis, Lang lang) {
         ObjectNode root = of(h);
         root.put("answerLanguage", lang.id());

@@ -13,6 +13,8 @@ import fr.vigie.i18n.Texts;
 import fr.vigie.identifier.Found;
 import fr.vigie.message.TextPart;
 import fr.vigie.message.Warning;
+import fr.vigie.orient.Orientation;
+import fr.vigie.orient.Step;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +28,11 @@ public final class CheckText {
 
     /** The verdict first, then why (each red flag pointed at in the message), what to do, then the facts. */
     public String render(Harmonised h, Analysis analysis) {
+        return render(h, analysis, new Orientation(List.of(), "general"));
+    }
+
+    /** As {@link #render(Harmonised, Analysis)}, with where to turn (the ordered steps) before the facts. */
+    public String render(Harmonised h, Analysis analysis, Orientation orientation) {
         StringBuilder out = new StringBuilder();
         line(out, 0, texts.get("verdict." + analysis.verdict().id(), analysis.score()));
         if (!analysis.scamTypes().isEmpty()) {
@@ -61,8 +68,36 @@ public final class CheckText {
                 line(out, 1, n++ + ". " + advice.text(texts.lang()));
             }
         }
+        orientation(out, orientation);
         out.append('\n').append(render(h));
         return out.toString();
+    }
+
+    private void orientation(StringBuilder out, Orientation orientation) {
+        if (orientation.steps().isEmpty()) {
+            return;
+        }
+        out.append('\n');
+        String table = orientation.jurisdiction().equals("general")
+                ? texts.get("check.orientation.general")
+                : orientation.jurisdiction();
+        line(out, 0, texts.get("check.orientation", table));
+        int n = 1;
+        for (Step step : orientation.steps()) {
+            line(
+                    out,
+                    1,
+                    n++ + ". " + step.title() + " ["
+                            + texts.get("urgency." + step.urgency().id()) + "]");
+            line(out, 2, step.reason());
+            List<String> contact = new ArrayList<>();
+            step.contact().phone().ifPresent(contact::add);
+            step.contact().site().ifPresent(contact::add);
+            step.contact().address().ifPresent(contact::add);
+            if (!contact.isEmpty()) {
+                line(out, 2, "→ " + String.join(" · ", contact));
+            }
+        }
     }
 
     private void pointedAt(StringBuilder out, Harmonised h, List<RedFlag> flags) {

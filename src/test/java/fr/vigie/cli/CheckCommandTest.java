@@ -156,6 +156,45 @@ class CheckCommandTest {
     }
 
     @Test
+    void jsonAnswerCarriesTheOrientationStepsWithTheirReasons() throws IOException {
+        JsonNode orientation = JSON.readTree(
+                        vigie("check", "--json", "--lang", "en", fixture("messages/fake-interpol.eml"))
+                                .out())
+                .get("orientation");
+        assertThat(orientation.get("jurisdiction").asText()).isEqualTo("FR");
+        JsonNode steps = orientation.get("steps");
+        assertThat(steps.findValuesAsText("service"))
+                .startsWith("do_not_pay", "do_not_answer", "fake_authority_warning")
+                .contains("keep_evidence", "pharos");
+        assertThat(steps.get(2).get("reason").asText()).contains("INTERPOL never contacts victims");
+        assertThat(steps.get(2).get("urgency").asText()).isEqualTo("now");
+        assertThat(steps.findValuesAsText("site")).contains("https://www.internet-signalement.gouv.fr/");
+    }
+
+    @Test
+    void countryWithoutATableGetsTheGeneralPathAndAMinorTheChildProtectionFirst() throws IOException {
+        JsonNode brazil = JSON.readTree(
+                        vigie("check", "--json", "--country", "BR", fixture("messages/fake-interpol.eml"))
+                                .out())
+                .get("orientation");
+        assertThat(brazil.get("jurisdiction").asText()).isEqualTo("general");
+        assertThat(brazil.get("steps").findValuesAsText("service")).doesNotContain("pharos", "signal_spam");
+        JsonNode minor = JSON.readTree(vigie("check", "--json", "--minor", fixture("messages/fake-interpol.eml"))
+                        .out())
+                .get("orientation");
+        assertThat(minor.get("steps").findValuesAsText("service")).startsWith("trusted_adult", "e_enfance_3018");
+    }
+
+    @Test
+    void textAnswerSaysWhereToTurnBeforeTheFacts() {
+        String out = vigie("check", "--lang", "en", fixture("messages/fake-interpol.eml"))
+                .out();
+        assertThat(out).contains("Where to turn (FR):").contains("https://www.internet-signalement.gouv.fr/");
+        assertThat(out.indexOf("Where to turn")).isGreaterThan(out.indexOf("What to do now"));
+        assertThat(out.indexOf("Where to turn")).isLessThan(out.indexOf("SHA-256"));
+    }
+
+    @Test
     void rulesCheckValidatesTheBundledData() {
         CliRun run = vigie("rules", "check");
         assertThat(run.code()).isZero();

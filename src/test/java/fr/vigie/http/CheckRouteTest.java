@@ -121,4 +121,33 @@ class CheckRouteTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response)).isEqualTo(cliAnswer(APP.harmoniser().harmoniseText(sms), Lang.FR));
     }
+
+    @Test
+    void answerCarriesTheOrientationOfThePersonsCountry() {
+        byte[] sms = fixture("messages/sms-delivery.txt");
+        JsonNode belgian =
+                json(server.post("/api/check?country=BE", "text/plain", sms)).get("orientation");
+        assertThat(belgian.get("jurisdiction").asText()).isEqualTo("BE");
+        assertThat(belgian.get("steps").findValuesAsText("service")).contains("point_de_contact", "keep_evidence");
+        JsonNode elsewhere =
+                json(server.post("/api/check?country=BR", "text/plain", sms)).get("orientation");
+        assertThat(elsewhere.get("jurisdiction").asText()).isEqualTo("general");
+        assertThat(elsewhere.get("steps").findValuesAsText("service"))
+                .contains("do_not_answer", "keep_evidence")
+                .doesNotContain("point_de_contact", "pharos");
+    }
+
+    @Test
+    void minorFieldPutsTheChildProtectionStepsFirst() {
+        String sms = text("messages/sms-delivery.txt");
+        JsonNode minor = json(server.postForm("/api/check", Field.text("text", sms), Field.text("minor", "true")))
+                .get("orientation");
+        assertThat(minor.get("steps").findValuesAsText("service")).startsWith("trusted_adult", "e_enfance_3018");
+        assertThat(server.post(
+                                "/api/check?minor=perhaps",
+                                "text/plain",
+                                sms.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(400);
+    }
 }

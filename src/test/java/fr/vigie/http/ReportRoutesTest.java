@@ -116,6 +116,23 @@ class ReportRoutesTest {
     }
 
     @Test
+    void theVictimSeesWhereToTurnAndOnlyAnalystsSeeThePriority() {
+        JsonNode submission = json(submitInterpol("J'ai payé 450 € en coupons PCS à un faux policier."));
+        String id = submission.get("id").asText();
+        String token = submission.get("token").asText();
+        JsonNode victim = json(get("/api/reports/" + id, token));
+        assertThat(victim.get("orientation").get("jurisdiction").asText()).isEqualTo("FR");
+        assertThat(victim.get("orientation").get("steps").findValuesAsText("service"))
+                .startsWith("coupon_issuer", "stop_paying")
+                .contains("fake_authority_warning", "thesee", "pharos");
+        assertThat(victim.has("priority")).isFalse();
+        JsonNode asAnalyst = json(get("/api/reports/" + id, analyst));
+        assertThat(asAnalyst.get("priority").get("factors").findValuesAsText("id"))
+                .contains("extortion_running");
+        assertThat(asAnalyst.get("priority").get("score").asInt()).isBetween(1, 100);
+    }
+
+    @Test
     void aWrongTokenIsRefusedAndAnUnknownIdGetsTheSameAnswer() {
         String id = json(submitInterpol("wrong token")).get("id").asText();
 

@@ -164,8 +164,13 @@ final class TestServer implements AutoCloseable {
     /** What {@code vigie check --json} prints for this harmonised message, as a tree. */
     static JsonNode cliAnswer(Harmonised harmonised, Lang lang) {
         try {
-            return JSON.readTree(
-                    CheckJson.line(CheckJson.of(harmonised, APP.detector().analyse(harmonised, false), lang)));
+            var analysis = APP.detector().analyse(harmonised, false);
+            var orientation = APP.router()
+                    .route(
+                            fr.vigie.orient.Case.of(
+                                    analysis, harmonised.kind(), APP.config().country(), false),
+                            lang);
+            return JSON.readTree(CheckJson.line(CheckJson.of(harmonised, analysis, orientation, lang)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

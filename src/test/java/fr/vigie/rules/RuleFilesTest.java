@@ -30,7 +30,8 @@ class RuleFilesTest {
 
     @Test
     void bundledDataPassesTheRulesCheckCommand() {
-        assertThat(App.checkData()).isEqualTo(App.LISTS.size() + App.RULE_FILES.size() + 1); // + the advice texts
+        assertThat(App.checkData())
+                .isEqualTo(App.LISTS.size() + App.RULE_FILES.size() + 1 + App.ROUTING_TABLES.size()); // + advice
     }
 
     @Test
