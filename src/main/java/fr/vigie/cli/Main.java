@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             CampaignsCommand.class,
             UsersCommand.class,
-            ApiKeysCommand.class
+            ApiKeysCommand.class,
+            DossierCommand.class
         })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;

@@ -82,6 +82,7 @@ class AuthorizationMatrixTest {
         s.put("GET /api/reports", new Sample(200, () -> get("/api/reports")));
         s.put("GET /api/reports/{id}", new Sample(200, () -> get("/api/reports/" + id)));
         s.put("GET /api/reports/{id}/evidence/{seq}", new Sample(200, () -> get("/api/reports/" + id + "/evidence/0")));
+        s.put("GET /api/reports/{id}/dossier.pdf", new Sample(200, () -> get("/api/reports/" + id + "/dossier.pdf")));
         s.put(
                 "POST /api/reports/{id}/status",
                 new Sample(200, () -> post("/api/reports/" + id + "/status", form, "status=triaged")));
@@ -95,6 +96,9 @@ class AuthorizationMatrixTest {
                 new Sample(200, () -> get("/api/indicators/iban/FR7630006000011234567890189")));
         s.put("GET /api/campaigns", new Sample(200, () -> get("/api/campaigns")));
         s.put("GET /api/campaigns/{id}", new Sample(200, () -> get("/api/campaigns/" + campaign)));
+        s.put(
+                "GET /api/campaigns/{id}/dossier.pdf",
+                new Sample(200, () -> get("/api/campaigns/" + campaign + "/dossier.pdf")));
         s.put("GET /health", new Sample(200, () -> get("/health")));
         s.put("GET /metrics", new Sample(200, () -> get("/metrics")));
         s.put("GET /api/openapi.json", new Sample(200, () -> get("/api/openapi.json")));

@@ -1,0 +1,102 @@
+package fr.vigie.app;
+
+import fr.vigie.dossier.CampaignDossier;
+import fr.vigie.dossier.CampaignDossier.TemplateExcerpt;
+import fr.vigie.dossier.CustodyEntry;
+import fr.vigie.dossier.DossierStep;
+import fr.vigie.dossier.DossierWriter;
+import fr.vigie.dossier.VictimDossier;
+import fr.vigie.i18n.Lang;
+import fr.vigie.report.Report;
+import fr.vigie.store.Store;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Dossiers from the store (whoever asks: the server, {@code vigie dossier}): a report's complaint dossier for its
+ * victim, a campaign's investigation dossier. A campaign's reports are read one at a time while its dossier is
+ * written, never all at once.
+ */
+public final class Dossiers {
+    /** The most reports a campaign dossier lists (the newest); its figures still count every report. */
+    public static final int MAX_LISTED = 10_000;
+
+    /** How many of a campaign's earliest reports are tried for a message text to show as its template. */
+    private static final int TEMPLATE_TRIES = 20;
+
+    private final Store store;
+    private final DossierWriter writer;
+
+    public Dossiers(Store store, DossierWriter writer) {
+        this.store = store;
+        this.writer = writer;
+    }
+
+    /** Whether {@code id} is written as a campaign id ({@code C-} and a number) rather than a report id. */
+    public static boolean isCampaign(String id) {
+        return id.matches("C-\\d{1,9}");
+    }
+
+    /** A report's dossier, with the chain of custody of its evidence and the services to contact. */
+    public Optional<VictimDossier> victim(String reportId, List<DossierStep> steps) {
+        return store.report(reportId).map(r -> new VictimDossier(r, custody(r), steps));
+    }
+
+    private List<CustodyEntry> custody(Report r) {
+        List<CustodyEntry> entries = new ArrayList<>();
+        r.evidence().stream()
+                .map(Report.StoredEvidence::sha256)
+                .distinct()
+                .forEach(sha -> store.custody(sha).stream()
+                        .filter(event -> event.reportId().map(r.id()::equals).orElse(false))
+                        .forEach(event ->
+                                entries.add(new CustodyEntry(sha, event.at(), event.action(), event.actor()))));
+        return entries;
+    }
+
+    /** A campaign's dossier: its figures now, its reports (oldest first) when the dossier is written. */
+    public Optional<CampaignDossier> campaign(String campaignId) {
+        return store.campaign(campaignId, MAX_LISTED).map(c -> {
+            List<String> oldestFirst = new ArrayList<>(c.reports());
+            java.util.Collections.reverse(oldestFirst);
+            return new CampaignDossier(
+                    c.id(),
+                    c.reportCount(),
+                    c.victims(),
+                    c.minors(),
+                    c.losses(),
+                    c.firstSeen(),
+                    c.lastSeen(),
+                    c.countries(),
+                    c.schemes(),
+                    c.topIdentifiers(),
+                    c.timeline(),
+                    template(oldestFirst),
+                    oldestFirst.size(),
+                    each -> oldestFirst.forEach(id -> store.report(id).ifPresent(each)));
+        });
+    }
+
+    /** The text of the earliest message kept (never a victim's narrative: it may name them). */
+    private Optional<TemplateExcerpt> template(List<String> oldestFirst) {
+        for (String id : oldestFirst.subList(0, Math.min(TEMPLATE_TRIES, oldestFirst.size()))) {
+            Optional<String> text = store.indexable(id)
+                    .flatMap(i -> i.texts().stream().filter(t -> !t.isBlank()).findFirst());
+            if (text.isPresent()) {
+                return Optional.of(new TemplateExcerpt(id, text.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public void write(VictimDossier dossier, Lang lang, OutputStream out) throws IOException {
+        writer.write(dossier, lang, out);
+    }
+
+    public void write(CampaignDossier dossier, Lang lang, OutputStream out) throws IOException {
+        writer.write(dossier, lang, out);
+    }
+}
