@@ -60,7 +60,7 @@ final class CampaignPages {
         pages.newPage();
         pages.heading(words.get("campaign.list"));
         Pages.Table table = pages.table(
-                new float[] {62, 82, 70, 34, 56, 70, 70, Pages.WIDTH - 444},
+                new float[] {60, 92, 64, 36, 46, 58, 68, Pages.WIDTH - 424},
                 new String[] {
                     words.get("campaign.col.received"),
                     words.get("campaign.col.report"),
@@ -203,7 +203,7 @@ final class CampaignPages {
             return;
         }
         Pages.Table table = pages.table(
-                new float[] {80, Pages.WIDTH - 150, 70},
+                new float[] {80, Pages.WIDTH - 165, 85},
                 new String[] {
                     words.get("identifiers.kind"),
                     words.get("identifiers.value"),
@@ -242,7 +242,7 @@ final class CampaignPages {
             pages.paragraph(words.get("campaign.ips.none"));
         } else {
             Pages.Table table = pages.table(
-                    new float[] {130, Pages.WIDTH - 200, 70},
+                    new float[] {130, Pages.WIDTH - 215, 85},
                     new String[] {words.get("campaign.ip"), words.get("campaign.ip.names"), words.get("campaign.count")
                     },
                     9);
@@ -267,7 +267,7 @@ final class CampaignPages {
         }
         pages.subheading(words.get(title));
         Pages.Table table =
-                pages.table(new float[] {Pages.WIDTH - 70, 70}, new String[] {"", words.get("campaign.count")}, 9);
+                pages.table(new float[] {Pages.WIDTH - 85, 85}, new String[] {"", words.get("campaign.count")}, 9);
         for (Map.Entry<String, Long> e : top(counts)) {
             table.row(e.getKey(), Formats.count(e.getValue(), lang));
         }

@@ -107,6 +107,17 @@ final class Pages {
         y = Math.min(y, afterLabel);
     }
 
+    /** A numbered item: its title in bold, then its details. */
+    void numbered(String number, String title, String details) {
+        need(BODY * 1.3f * 3);
+        row(new float[] {22, WIDTH - 22}, new String[] {number, title}, new boolean[] {true, true}, BODY);
+        if (!details.isBlank()) {
+            gap(-2);
+            row(new float[] {22, WIDTH - 22}, new String[] {"", details}, new boolean[] {false, false}, BODY);
+        }
+        gap(3);
+    }
+
     void bullet(String text) {
         bullet("•", text);
     }
@@ -145,6 +156,7 @@ final class Pages {
         }
 
         private void header() {
+            need(size * 1.3f * 3 + 6); // a header never ends a page without a row under it
             boolean[] allBold = new boolean[headers.length];
             java.util.Arrays.fill(allBold, true);
             Pages.this.row(widths, headers, allBold, size);

@@ -306,14 +306,11 @@ final class VictimPages {
         int n = 0;
         for (DossierStep step : steps) {
             n++;
-            StringBuilder text = new StringBuilder(step.title());
-            if (!step.reason().isBlank()) {
-                text.append('\n').append(step.reason());
-            }
+            StringBuilder details = new StringBuilder(step.reason());
             if (!step.contact().isBlank()) {
-                text.append('\n').append(words.get("services.contact", step.contact()));
+                details.append(details.isEmpty() ? "" : "\n").append(words.get("services.contact", step.contact()));
             }
-            pages.bullet(n + ".", text.toString());
+            pages.numbered(n + ".", step.title(), details.toString());
         }
     }
 

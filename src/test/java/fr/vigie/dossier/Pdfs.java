@@ -21,6 +21,18 @@ record Pdfs(byte[] bytes) {
         }
     }
 
+    /** The text of pages {@code from} to {@code to} (1-based, inclusive). */
+    String text(int from, int to) {
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(from);
+            stripper.setEndPage(to);
+            return stripper.getText(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The text with every run of whitespace made one space (a wrapped line reads as one). */
     String flatText() {
         return text().replaceAll("[\\s\\u00a0]+", " ");
