@@ -18,11 +18,14 @@ import java.util.Optional;
 /**
  * Dossiers from the store (whoever asks: the server, {@code vigie dossier}): a report's complaint dossier for its
  * victim, a campaign's investigation dossier. A campaign's reports are read one at a time while its dossier is
- * written, never all at once.
+ * written, a page at a time, never all at once.
  */
 public final class Dossiers {
     /** The most reports a campaign dossier lists (the newest); its figures still count every report. */
     public static final int MAX_LISTED = 10_000;
+
+    /** Reports read from the store at once while a campaign dossier is written. */
+    static final int PAGE = 100;
 
     /** How many of a campaign's earliest reports are tried for a message text to show as its template. */
     private static final int TEMPLATE_TRIES = 20;
@@ -76,7 +79,12 @@ public final class Dossiers {
                     c.timeline(),
                     template(oldestFirst),
                     oldestFirst.size(),
-                    each -> oldestFirst.forEach(id -> store.report(id).ifPresent(each)));
+                    each -> {
+                        for (int from = 0; from < oldestFirst.size(); from += PAGE) {
+                            store.reports(oldestFirst.subList(from, Math.min(oldestFirst.size(), from + PAGE)))
+                                    .forEach(each);
+                        }
+                    });
         });
     }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         description = "Measure harmonisation and the whole check against bare mime4j parsing.",
-        subcommands = {StoreBenchCommand.class, LinksBenchCommand.class})
+        subcommands = {StoreBenchCommand.class, LinksBenchCommand.class, DossierBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
