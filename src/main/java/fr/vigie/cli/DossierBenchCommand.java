@@ -53,8 +53,11 @@ final class DossierBenchCommand implements Callable<Integer> {
     @Option(names = "--runs", description = "measured runs of each (default: ${DEFAULT-VALUE})", defaultValue = "5")
     int runs;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "also write the campaign dossier there, to look at")
+    Path pdf;
+
     /** One measured run: how long, the peak heap during it, and what it produced. */
-    private record Run(double seconds, long peakHeap, long bytes) {}
+    private record Run(double seconds, long heapBefore, long peakHeap, long bytes) {}
 
     @Override
     public Integer call() throws Exception {
@@ -107,15 +110,27 @@ final class DossierBenchCommand implements Callable<Integer> {
                 List<Run> dossier = measure(whole);
                 out.println();
                 out.printf(Locale.ROOT, "== dossier (issue 6): %d runs each, median / worst ==%n", runs);
-                out.printf(Locale.ROOT, "%-52s %16s %18s%n", "", "time (s)", "peak heap (MB)");
+                out.printf(Locale.ROOT, "%-52s %16s %18s %12s%n", "", "time (s)", "peak heap (MB)", "before (MB)");
                 print(out, "read the campaign's " + size + " reports, no PDF (baseline)", reading);
                 print(out, "one report's dossier (baseline)", single);
                 print(out, "campaign dossier of " + size + " reports", dossier);
+                if (pdf != null) {
+                    try (OutputStream file = Files.newOutputStream(pdf)) {
+                        dossiers.write(dossiers.campaign(campaign).orElseThrow(), Lang.FR, file);
+                    }
+                }
                 out.printf(
                         Locale.ROOT,
-                        "campaign dossier: %.1f MB of PDF; target under 2 s and under 100 MB of heap%n",
+                        "campaign dossier: %.2f MB of PDF; target under 2 s and under 100 MB of heap%n",
                         dossier.get(0).bytes() / 1e6);
-                out.println("peak heap: the heap pools' peaks summed (an upper bound), after a GC before each run");
+                out.println(
+                        "peak heap: the heap pools' peaks summed (an upper bound); before: the heap in use after a GC,"
+                                + " before the run (the model, the store's cache: what any command holds)");
+                out.printf(
+                        Locale.ROOT,
+                        "%d cores, load average %.1f during the run (the figures are slower on a busy machine)%n",
+                        Runtime.getRuntime().availableProcessors(),
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 out.flush();
             }
             return 0;
@@ -151,12 +166,13 @@ final class DossierBenchCommand implements Callable<Integer> {
         List<Run> done = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             System.gc();
+            long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
             heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
             long bytes = measured.run();
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            done.add(new Run(seconds, peak, bytes));
+            done.add(new Run(seconds, before, peak, bytes));
         }
         return done;
     }
@@ -166,12 +182,13 @@ final class DossierBenchCommand implements Callable<Integer> {
         long[] peaks = done.stream().mapToLong(Run::peakHeap).sorted().toArray();
         out.printf(
                 Locale.ROOT,
-                "%-52s %7.3f / %6.3f %8.1f / %7.1f%n",
+                "%-52s %7.3f / %6.3f %8.1f / %7.1f %12.1f%n",
                 name,
                 seconds[seconds.length / 2],
                 seconds[seconds.length - 1],
                 peaks[peaks.length / 2] / 1048576.0,
-                Arrays.stream(peaks).max().orElse(0) / 1048576.0);
+                Arrays.stream(peaks).max().orElse(0) / 1048576.0,
+                done.stream().mapToLong(Run::heapBefore).sorted().toArray()[done.size() / 2] / 1048576.0);
     }
 
     /** Counts the bytes written and keeps none. */
