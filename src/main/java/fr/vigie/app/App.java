@@ -188,6 +188,11 @@ public final class App {
         return AdviceBook.parse(ADVICE, DataResources.text(ADVICE));
     }
 
+    /** Dossiers from {@code store}, dated by {@code clock}, red flags explained from the bundled rules. */
+    public Dossiers dossiers(fr.vigie.store.Store store, java.time.Clock clock) {
+        return new Dossiers(store, new fr.vigie.dossier.DossierWriter(clock, ruleEngine.ruleSet()), router);
+    }
+
     /** Rules, model and advice together; the model is read on first use (well under a second). */
     public Detector detector() {
         Detector loaded = detector;

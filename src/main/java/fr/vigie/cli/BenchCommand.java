@@ -22,7 +22,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         description = "Measure harmonisation and the whole check against bare mime4j parsing.",
-        subcommands = {StoreBenchCommand.class, LinksBenchCommand.class, PrivacyBenchCommand.class})
+        subcommands = {
+            StoreBenchCommand.class,
+            LinksBenchCommand.class,
+            PrivacyBenchCommand.class,
+            DossierBenchCommand.class
+        })
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

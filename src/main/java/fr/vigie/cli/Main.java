@@ -33,7 +33,8 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             KeysCommand.class,
             RetentionCommand.class,
-            SubjectCommand.class
+            SubjectCommand.class,
+            DossierCommand.class
         })
 public final class Main {
     static final int UNREADABLE_INPUT = 3;

@@ -113,8 +113,13 @@ public final class HttpServer implements AutoCloseable {
         Access access = Access.of(reports.store().accounts());
         Config.RateLimits rates = app.config().rateLimits();
         Clock clock = Clock.systemUTC();
-        ReportsHandler reportRoutes =
-                new ReportsHandler(reports, app.identifiers(), access.audit(), maxBodyBytes, app.router());
+        ReportsHandler reportRoutes = new ReportsHandler(
+                reports,
+                app.dossiers(reports.store(), clock),
+                app.identifiers(),
+                access.audit(),
+                maxBodyBytes,
+                app.router());
         SessionHandler session = new SessionHandler(access, new RateLimiter(rates.signIns(), rates.window(), clock));
         SubjectsHandler subjectRoutes = new SubjectsHandler(reports);
         List<Endpoint> routes = new ArrayList<>(List.of(
@@ -123,11 +128,13 @@ public final class HttpServer implements AutoCloseable {
                 new Endpoint(HandlerType.GET, "/api/reports", reportRoutes::list),
                 new Endpoint(HandlerType.GET, "/api/reports/{id}", reportRoutes::get),
                 new Endpoint(HandlerType.GET, "/api/reports/{id}/evidence/{seq}", reportRoutes::evidence),
+                new Endpoint(HandlerType.GET, "/api/reports/{id}/dossier.pdf", reportRoutes::dossier),
                 new Endpoint(HandlerType.POST, "/api/reports/{id}/status", reportRoutes::status),
                 new Endpoint(HandlerType.POST, "/api/reports/{id}/reveal", reportRoutes::reveal),
                 new Endpoint(HandlerType.GET, "/api/indicators/{kind}/{value}", reportRoutes::indicator),
                 new Endpoint(HandlerType.GET, "/api/campaigns", reportRoutes::campaigns),
                 new Endpoint(HandlerType.GET, "/api/campaigns/{id}", reportRoutes::campaign),
+                new Endpoint(HandlerType.GET, "/api/campaigns/{id}/dossier.pdf", reportRoutes::campaignDossier),
                 new Endpoint(HandlerType.POST, "/api/session", session::signIn),
                 new Endpoint(HandlerType.GET, "/api/session", session::current),
                 new Endpoint(HandlerType.DELETE, "/api/session", session::signOut),

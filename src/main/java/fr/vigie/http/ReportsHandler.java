@@ -3,7 +3,10 @@ package fr.vigie.http;
 import fr.vigie.access.AuditSink;
 import fr.vigie.access.Principal;
 import fr.vigie.app.App;
+import fr.vigie.app.Dossiers;
 import fr.vigie.app.Reports;
+import fr.vigie.dossier.CampaignDossier;
+import fr.vigie.dossier.VictimDossier;
 import fr.vigie.i18n.Lang;
 import fr.vigie.identifier.Identifiers;
 import fr.vigie.link.Explanations;
@@ -25,7 +28,12 @@ import fr.vigie.store.ReportFilter;
 import fr.vigie.store.Store;
 import io.javalin.http.Context;
 import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,6 +55,7 @@ import java.util.Set;
  */
 final class ReportsHandler {
     private final Reports reports;
+    private final Dossiers dossiers;
     private final Identifiers identifiers;
     private final Linker linker = App.linker(Set.of());
     private final AuditSink audit;
@@ -57,9 +66,16 @@ final class ReportsHandler {
     /** A reveal's reason is a sentence: at least this many characters. */
     static final int MIN_REASON = 10;
 
-    ReportsHandler(Reports reports, Identifiers identifiers, AuditSink audit, long maxBodyBytes, Router router) {
+    ReportsHandler(
+            Reports reports,
+            Dossiers dossiers,
+            Identifiers identifiers,
+            AuditSink audit,
+            long maxBodyBytes,
+            Router router) {
         this.router = router;
         this.reports = reports;
+        this.dossiers = dossiers;
         this.identifiers = identifiers;
         this.audit = audit;
         this.maxBodyBytes = maxBodyBytes;
@@ -254,6 +270,52 @@ final class ReportsHandler {
                         figures.reports(),
                         figures.topIdentifiers().stream().map(Map.Entry::getKey).toList());
         HttpServer.json(ctx, 200, CampaignJson.of(figures, lang, carriers, true).toString());
+    }
+
+    /**
+     * {@code GET /api/reports/{id}/dossier.pdf}: the complaint dossier, for whoever may open the report; in {@code
+     * lang}, else the report's language.
+     */
+    void dossier(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        who(ctx, id);
+        Optional<Lang> chosen = param(ctx, "lang")
+                .map(v -> Lang.fromId(v).orElseThrow(() -> new HttpError(400, "bad_lang", "lang must be fr or en")));
+        VictimDossier dossier = dossiers.victim(id, chosen).orElseThrow(ReportsHandler::notFound);
+        Lang lang = chosen.orElse(dossier.report().situation().lang());
+        pdf(ctx, id, out -> dossiers.write(dossier, lang, out));
+    }
+
+    /** {@code GET /api/campaigns/{id}/dossier.pdf}: the investigation dossier of a campaign. */
+    void campaignDossier(Context ctx) throws IOException {
+        CampaignDossier dossier = dossiers.campaign(ctx.pathParam("id"))
+                .orElseThrow(() -> new HttpError(404, "no_such_campaign", "there is no campaign with this id"));
+        Lang lang = CheckHandler.answerLanguage(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        pdf(ctx, dossier.id(), out -> dossiers.write(dossier, lang, out));
+    }
+
+    private interface PdfBody {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Renders into a temporary file first (readable by this user only, deleted once sent): a dossier that fails
+     * half-way is answered with a JSON error, never with half a PDF.
+     */
+    private static void pdf(Context ctx, String name, PdfBody body) throws IOException {
+        Path file = Files.createTempFile("vigie-dossier-", ".pdf");
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                body.writeTo(out);
+            }
+            ctx.header("Content-Disposition", "attachment; filename=\"dossier-" + name + ".pdf\"");
+            ctx.status(200)
+                    .contentType("application/pdf")
+                    .result(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     /**

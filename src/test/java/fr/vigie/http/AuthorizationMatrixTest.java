@@ -82,6 +82,7 @@ class AuthorizationMatrixTest {
         s.put("GET /api/reports", new Sample(200, () -> get("/api/reports")));
         s.put("GET /api/reports/{id}", new Sample(200, () -> get("/api/reports/" + id)));
         s.put("GET /api/reports/{id}/evidence/{seq}", new Sample(200, () -> get("/api/reports/" + id + "/evidence/0")));
+        s.put("GET /api/reports/{id}/dossier.pdf", new Sample(200, () -> get("/api/reports/" + id + "/dossier.pdf")));
         s.put(
                 "POST /api/reports/{id}/status",
                 new Sample(200, () -> post("/api/reports/" + id + "/status", form, "status=triaged")));
@@ -105,6 +106,9 @@ class AuthorizationMatrixTest {
                 "POST /api/subjects/rectify",
                 new Sample(404, () -> post("/api/subjects/rectify", form, nobody + "&phone=0612345678")));
         s.put("POST /api/subjects/erase", new Sample(404, () -> post("/api/subjects/erase", form, nobody)));
+        s.put(
+                "GET /api/campaigns/{id}/dossier.pdf",
+                new Sample(200, () -> get("/api/campaigns/" + campaign + "/dossier.pdf")));
         s.put("GET /health", new Sample(200, () -> get("/health")));
         s.put("GET /metrics", new Sample(200, () -> get("/metrics")));
         s.put("GET /api/openapi.json", new Sample(200, () -> get("/api/openapi.json")));

@@ -133,6 +133,19 @@ abstract class StoreContract {
     }
 
     @Test
+    void reportsReadAsOnePageAreTheReportsReadOneByOne() throws IOException {
+        String first = store.submit(interpolReport("page one")).id();
+        String second = store.submit(interpolReport("page two")).id();
+        store.changeStatus(second, Status.TRIAGED, "analyst", "seen");
+
+        List<Report> page = store.reports(List.of(second, "VG-NOSUCHREPORT", first));
+
+        assertThat(page)
+                .containsExactly(
+                        store.report(second).orElseThrow(), store.report(first).orElseThrow());
+    }
+
+    @Test
     void evidenceBytesComeBackExactlyAndEachReadJoinsTheChainOfCustody() throws IOException {
         byte[] eml = resource("/detect/fake_authority/interpol_summons_gmail.eml");
         Submission s = store.submit(interpolReport("convocation"));
