@@ -49,7 +49,12 @@ final class OcrRepair {
         return out.toString();
     }
 
-    /** Bech32 has no 1, b, i or o after its separator: each such reading has one right answer. */
+    /**
+     * Bech32 has no 1, b, i or o after its separator: each such reading has one right answer. When the checksum still
+     * fails, the readings OCR confuses inside the alphabet (s/5, z/2, g/9, q/g) are tried at up to two places, with
+     * or without one character read twice; Bech32's checksum detects any four errors, so one valid reading only is
+     * accepted.
+     */
     private static Optional<String> bech32(Matcher m) {
         if (Btc.parse(m.group()).isPresent()) {
             return Optional.empty();
@@ -64,8 +69,37 @@ final class OcrRepair {
                         default -> c;
                     });
         }
-        String fixed = m.group(1).toLowerCase(java.util.Locale.ROOT) + "1" + data;
-        return Btc.parse(fixed).isPresent() ? Optional.of(fixed) : Optional.empty();
+        String prefix = m.group(1).toLowerCase(java.util.Locale.ROOT) + "1";
+        if (Btc.parse(prefix + data).isPresent()) {
+            return Optional.of(prefix + data);
+        }
+        List<String> shapes = new ArrayList<>();
+        shapes.add(data.toString());
+        for (int i = 0; i < data.length(); i++) {
+            shapes.add(data.substring(0, i) + data.substring(i + 1)); // one character read twice
+        }
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (String shape : shapes) {
+            unique(
+                            shape,
+                            c -> switch (c) {
+                                case 's' -> "s5";
+                                case '5' -> "5s";
+                                case 'z' -> "z2";
+                                case '2' -> "2z";
+                                case 'g' -> "g9q";
+                                case '9' -> "9g";
+                                case 'q' -> "qg";
+                                default -> null;
+                            },
+                            s -> Btc.parse(prefix + s).isPresent(),
+                            2)
+                    .ifPresent(s -> found.add(prefix + s));
+            if (found.size() > 1) {
+                return Optional.empty();
+            }
+        }
+        return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
     }
 
     /** Hex has no O, o, I or l; OCR cannot see case reliably, so a mixed case that fails EIP-55 is read lower-case. */
@@ -124,18 +158,23 @@ final class OcrRepair {
 
     /** The one combination of readings that passes {@code valid}; empty when none or several do. */
     private static Optional<String> unique(String token, Readings readings, Predicate<String> valid) {
+        return unique(token, readings, valid, MAX_AMBIGUOUS);
+    }
+
+    /** As above, changing at most {@code maxChanges} characters from what was read. */
+    private static Optional<String> unique(String token, Readings readings, Predicate<String> valid, int maxChanges) {
         List<Integer> ambiguous = new ArrayList<>();
         for (int i = 0; i < token.length(); i++) {
             if (readings.of(token.charAt(i)) != null) {
                 ambiguous.add(i);
             }
         }
-        if (ambiguous.isEmpty() || ambiguous.size() > MAX_AMBIGUOUS) {
+        if (ambiguous.isEmpty() || (maxChanges == MAX_AMBIGUOUS && ambiguous.size() > MAX_AMBIGUOUS)) {
             return Optional.empty();
         }
         List<String> found = new ArrayList<>();
         char[] chars = token.toCharArray();
-        search(chars, ambiguous, 0, readings, valid, found);
+        search(chars, ambiguous, 0, maxChanges, readings, valid, found);
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
@@ -143,13 +182,14 @@ final class OcrRepair {
             char[] chars,
             List<Integer> ambiguous,
             int k,
+            int changesLeft,
             Readings readings,
             Predicate<String> valid,
             List<String> found) {
         if (found.size() > 1) {
             return;
         }
-        if (k == ambiguous.size()) {
+        if (k == ambiguous.size() || changesLeft == 0) {
             String candidate = new String(chars);
             if (valid.test(candidate)) {
                 found.add(candidate);
@@ -160,7 +200,7 @@ final class OcrRepair {
         char original = chars[at];
         for (char c : readings.of(original).toCharArray()) {
             chars[at] = c;
-            search(chars, ambiguous, k + 1, readings, valid, found);
+            search(chars, ambiguous, k + 1, c == original ? changesLeft : changesLeft - 1, readings, valid, found);
         }
         chars[at] = original;
     }

