@@ -15,8 +15,7 @@ public record FollowView(String id, String received, String status, List<Step> h
 
     static FollowView of(Report report, Lang lang) {
         Texts t = Texts.of(lang);
-        DateTimeFormatter format = DateTimeFormatter.ofPattern(
-                        lang == Lang.FR ? "d MMMM yyyy, HH:mm 'UTC'" : "d MMMM yyyy, HH:mm 'UTC'", lang.locale())
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", lang.locale())
                 .withZone(ZoneOffset.UTC);
         List<Step> steps = report.history().stream()
                 .map(h -> new Step(
