@@ -15,6 +15,7 @@ import fr.vigie.link.Linker;
 import fr.vigie.link.NeverLink;
 import fr.vigie.model.Judgement;
 import fr.vigie.model.ScamModel;
+import fr.vigie.ocr.Ocr;
 import fr.vigie.orient.Router;
 import fr.vigie.orient.RoutingTables;
 import fr.vigie.render.CheckJson;
@@ -108,6 +109,7 @@ public final class App {
     private final AdviceBook adviceBook;
     private final Router router;
     private volatile Detector detector;
+    private final Ocr ocr = new Ocr();
 
     public App(Config config) {
         this.config = config;
@@ -158,6 +160,14 @@ public final class App {
             throw new IllegalArgumentException("not an ISO 3166 country code: " + country);
         }
         return harmonisersByCountry.computeIfAbsent(code, this::newHarmoniser);
+    }
+
+    /**
+     * A file as received: a screenshot (recognised by its first bytes) is read by OCR and analysed as the text it
+     * shows; anything else is harmonised as bytes. OCR runs here, at the edge, because the core opens no process.
+     */
+    public Harmonised harmoniseFile(Harmoniser harmoniser, byte[] bytes) {
+        return Ocr.isImage(bytes) ? harmoniser.harmoniseText(ocr.read(bytes)) : harmoniser.harmonise(bytes);
     }
 
     /** True for a two-letter ISO 3166 country code, in either case. */

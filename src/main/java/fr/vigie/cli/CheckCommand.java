@@ -10,6 +10,8 @@ import fr.vigie.harmonise.Harmoniser;
 import fr.vigie.harmonise.Mbox;
 import fr.vigie.i18n.Lang;
 import fr.vigie.i18n.Texts;
+import fr.vigie.ocr.Ocr;
+import fr.vigie.ocr.OcrUnavailableException;
 import fr.vigie.orient.Case;
 import fr.vigie.orient.Orientation;
 import fr.vigie.orient.Router;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
 /** {@code vigie check}: what a message is made of — header findings and identifiers — for a person or a program. */
 @Command(
         name = "check",
-        description = "Analyse a message: an .eml, an .mbox (each message in turn), or text (.txt or - for stdin).")
+        description = "Analyse a message: an .eml, an .mbox (each message in turn), text (.txt or - for stdin), or a"
+                + " screenshot (PNG, JPEG…, read by Tesseract OCR).")
 final class CheckCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -65,6 +68,7 @@ final class CheckCommand implements Callable<Integer> {
     private Detector detector;
     private Router router;
     private String personCountry;
+    private App app;
 
     @Override
     public Integer call() {
@@ -82,7 +86,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             config = config.withCountry(country.toUpperCase(Locale.ROOT));
         }
-        App app = new App(config);
+        app = new App(config);
         Harmoniser harmoniser = app.harmoniser();
         detector = app.detector();
         router = app.router();
@@ -93,6 +97,9 @@ final class CheckCommand implements Callable<Integer> {
                 err.println("peak heap: " + (fr.vigie.bench.Bench.peakHeap() >> 20) + " MB");
             }
             return code;
+        } catch (OcrUnavailableException e) {
+            err.println("vigie check: " + e.getMessage());
+            return Main.UNREADABLE_INPUT;
         } catch (NoSuchFileException e) {
             err.println("vigie check: no such file: " + file);
             return Main.UNREADABLE_INPUT;
@@ -108,13 +115,18 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private int analyse(Harmoniser harmoniser, InputStream in, PrintWriter out, PrintWriter err) throws IOException {
-        in.mark(8);
-        byte[] head = in.readNBytes(5);
+        in.mark(16);
+        byte[] head = in.readNBytes(12);
         in.reset();
         if (Mbox.looksLikeMbox(head)) {
             return analyseMbox(harmoniser, in, out, err);
         }
         try {
+            if (Ocr.isImage(head)) { // a screenshot: read by OCR, then analysed as the text it shows
+                byte[] image = in.readNBytes((int) Ocr.Limits.DEFAULT.maxBytes() + 1);
+                print(app.harmoniseFile(harmoniser, image), out, -1);
+                return 0;
+            }
             print(harmoniser.read(in), out, -1);
             return 0;
         } catch (BadInputException e) {

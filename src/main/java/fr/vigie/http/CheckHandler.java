@@ -26,7 +26,8 @@ import java.util.Locale;
 /**
  * {@code POST /api/check}: the same analysis and the same JSON as {@code vigie check --json}. The message comes as
  * the raw body (text/plain: pasted text; message/rfc822 or application/octet-stream: the bytes of an .eml) or as
- * multipart/form-data with a {@code text} field or a {@code file} upload; {@code lang} and {@code country} come as
+ * multipart/form-data with a {@code text} field or a {@code file} upload; a screenshot (image/png, image/jpeg…, or
+ * any upload whose bytes are an image) is read by OCR first; {@code lang} and {@code country} come as
  * query parameters or form fields.
  */
 final class CheckHandler implements Handler {
@@ -59,21 +60,27 @@ final class CheckHandler implements Handler {
                         query(ctx, "lang"),
                         query(ctx, "country"),
                         query(ctx, "minor"));
-            case "message/rfc822", "application/octet-stream" ->
+            case "message/rfc822",
+                    "application/octet-stream",
+                    "image/png",
+                    "image/jpeg",
+                    "image/gif",
+                    "image/bmp",
+                    "image/webp" ->
                 new Submission(null, readBody(ctx), query(ctx, "lang"), query(ctx, "country"), query(ctx, "minor"));
             case "multipart/form-data" -> multipart(ctx);
             default ->
                 throw new HttpError(
                         415,
                         "unsupported_media_type",
-                        "send text/plain (pasted text), message/rfc822 or application/octet-stream (an .eml),"
+                        "send text/plain (pasted text), message/rfc822 or application/octet-stream (an .eml), an image,"
                                 + " or multipart/form-data with a 'text' field or a 'file' upload");
         };
         Lang lang = answerLanguage(submission.lang(), ctx.header("Accept-Language"));
         Harmoniser harmoniser = harmoniser(submission.country());
         Harmonised harmonised = submission.text() != null
                 ? harmoniser.harmoniseText(submission.text())
-                : harmoniser.harmonise(submission.bytes());
+                : app.harmoniseFile(harmoniser, submission.bytes());
         boolean minor = minor(submission.minor());
         Analysis analysis = app.detector().analyse(harmonised, minor);
         String country = submission.country() == null

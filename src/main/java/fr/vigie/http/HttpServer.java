@@ -10,6 +10,8 @@ import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
 import fr.vigie.harmonise.Limits;
+import fr.vigie.ocr.OcrUnavailableException;
+import fr.vigie.web.WebRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -148,6 +150,7 @@ public final class HttpServer implements AutoCloseable {
                         HandlerType.GET,
                         "/api/openapi.json",
                         ctx -> ctx.status(200).contentType("application/json").result(openApi))));
+        routes.addAll(new WebRoutes(app, reports, maxBodyBytes).endpoints()); // the pages (fr.vigie.web)
         Permissions permissions = Permissions.bundled();
         permissions.requireExactly(
                 routes.stream().map(e -> e.method.name() + " " + e.path).toList());
@@ -157,6 +160,9 @@ public final class HttpServer implements AutoCloseable {
                 Map.of(
                         "POST /api/check", new RateLimiter(rates.checks(), rates.window(), clock),
                         "POST /api/reports", new RateLimiter(rates.reports(), rates.window(), clock),
+                        "POST /check", new RateLimiter(rates.checks(), rates.window(), clock),
+                        "POST /report", new RateLimiter(rates.reports(), rates.window(), clock),
+                        "POST /follow", new RateLimiter(rates.signIns(), rates.window(), clock),
                         "POST /api/session", new RateLimiter(rates.signIns(), rates.window(), clock)));
         List<Endpoint> guarded = new ArrayList<>();
         for (Endpoint e : routes) {
@@ -232,6 +238,10 @@ public final class HttpServer implements AutoCloseable {
         });
         // BadInputException messages name the problem, never the message text (see its javadoc)
         config.routes.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, e.code(), e.getMessage()));
+        config.routes.exception(
+                OcrUnavailableException.class,
+                (e, ctx) -> error(
+                        ctx, 503, "ocr_unavailable", "screenshots cannot be read on this server: " + e.getMessage()));
         config.routes.exception(HttpResponseException.class, HttpServer::javalinError);
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error(

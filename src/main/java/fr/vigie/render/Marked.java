@@ -7,17 +7,18 @@ import java.util.List;
 
 /**
  * A part's text with the red flags pointed at: each piece of evidence is wrapped as {@code ⟦n text⟧} where n is the
- * flag's number in the "why" list, and only the lines around the marks are kept (long messages stay readable).
+ * flag's number in the "why" list, and only the lines around the marks are kept (long messages stay readable). The
+ * web page uses {@link #marksIn} to highlight the same spans.
  */
-final class Marked {
+public final class Marked {
     private static final int CONTEXT_LINES = 1;
     private static final int MAX_LINES = 40;
 
     private Marked() {}
 
-    record Mark(int start, int end, int number) {}
+    public record Mark(int start, int end, int number) {}
 
-    static List<Mark> marksIn(String part, List<RedFlag> flags) {
+    public static List<Mark> marksIn(String part, List<RedFlag> flags) {
         List<Mark> marks = new ArrayList<>();
         for (int n = 0; n < flags.size(); n++) {
             for (RedFlag.Evidence e : flags.get(n).evidence()) {

@@ -113,6 +113,16 @@ class AuthorizationMatrixTest {
         s.put("GET /metrics", new Sample(200, () -> get("/metrics")));
         s.put("GET /api/openapi.json", new Sample(200, () -> get("/api/openapi.json")));
         s.put("GET /api/session", new Sample(200, () -> get("/api/session")));
+        // the pages (fr.vigie.web): open to anyone, as the API routes they stand for
+        s.put("GET /", new Sample(200, () -> get("/")));
+        s.put("POST /check", new Sample(200, () -> post("/check", form, "text=Votre+colis+est+bloqu%C3%A9")));
+        s.put("GET /report", new Sample(200, () -> get("/report")));
+        s.put(
+                "POST /report",
+                new Sample(201, () -> post("/report", form, "narrative=page" + SUBMISSIONS.incrementAndGet())));
+        s.put("GET /follow", new Sample(200, () -> get("/follow")));
+        s.put("POST /follow", new Sample(200, () -> post("/follow", form, "id=" + id + "&token=" + token)));
+        s.put("GET /assets/{name}", new Sample(200, () -> get(stylesheet())));
         s.put(
                 "POST /api/session",
                 new Sample(
@@ -129,6 +139,14 @@ class AuthorizationMatrixTest {
                         () -> HttpRequest.newBuilder(server.base.resolve("/api/session"))
                                 .DELETE()));
         return s;
+    }
+
+    /** The check page's style sheet address (named by its digest). */
+    static String stylesheet() {
+        var page = server.get("/").body();
+        var m = java.util.regex.Pattern.compile("href=\"(/assets/[^\"]+\\.css)\"")
+                .matcher(page);
+        return m.find() ? m.group(1) : "/assets/missing.css";
     }
 
     @Test

@@ -1,0 +1,299 @@
+package fr.vigie.web;
+
+import fr.vigie.BadInputException;
+import fr.vigie.app.App;
+import fr.vigie.app.Reports;
+import fr.vigie.detect.Analysis;
+import fr.vigie.harmonise.Harmonised;
+import fr.vigie.i18n.Lang;
+import fr.vigie.i18n.Texts;
+import fr.vigie.ocr.Ocr;
+import fr.vigie.ocr.OcrUnavailableException;
+import fr.vigie.report.Report;
+import fr.vigie.report.Submission;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pages' routes. Each handler reads its form, calls the same façade as the API ({@link App} for a check,
+ * {@link Reports} for a report) and renders a template; an error is the same page again with the problem said in the
+ * person's language, never a stack trace. A request from htmx ({@code HX-Request}) gets only the part that changes.
+ */
+public final class WebRoutes {
+    /** The pages load only what this server sends; forms post only here; nothing may frame them. */
+    static final String CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
+    private static final List<String> LANGUAGES = List.of("fr", "en");
+
+    private final App app;
+    private final Reports reports;
+    private final long maxBodyBytes;
+    private final Assets assets = new Assets();
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    public WebRoutes(App app, Reports reports, long maxBodyBytes) {
+        this.app = app;
+        this.reports = reports;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint(HandlerType.GET, "/", this::home),
+                new Endpoint(HandlerType.POST, "/check", this::check),
+                new Endpoint(HandlerType.GET, "/report", this::reportForm),
+                new Endpoint(HandlerType.POST, "/report", this::report),
+                new Endpoint(HandlerType.GET, "/follow", this::followForm),
+                new Endpoint(HandlerType.POST, "/follow", this::follow),
+                new Endpoint(HandlerType.GET, "/assets/{name}", assets::serve));
+    }
+
+    private void home(Context ctx) {
+        Lang lang = lang(ctx, null);
+        render(ctx, 200, "check.jte", page(lang, "web.title.check", "/"), Map.of());
+    }
+
+    /** {@code POST /check}: a {@code text} field or a {@code file} upload (an .eml, a .txt, a screenshot). */
+    private void check(Context ctx) {
+        Form form;
+        try {
+            form = Form.read(ctx, maxBodyBytes);
+        } catch (BadInputException e) {
+            checkError(ctx, lang(ctx, null), 400, e.code(), "");
+            return;
+        }
+        Lang lang = lang(ctx, form);
+        String text = form.one("text").orElse("");
+        try {
+            Harmonised harmonised;
+            boolean screenshot = false;
+            AnswerView.Carried carried;
+            if (form.file().isPresent()) {
+                Form.Upload file = form.file().get();
+                screenshot = Ocr.isImage(file.bytes());
+                harmonised = app.harmoniseFile(app.harmoniser(), file.bytes());
+                String recognised = screenshot ? harmonised.parts().get(0).text() : null;
+                carried = new AnswerView.Carried(
+                        recognised,
+                        Base64.getEncoder().encodeToString(file.bytes()),
+                        safeName(file.name()),
+                        file.contentType());
+            } else if (!text.isBlank()) {
+                harmonised = app.harmoniser().harmoniseText(text.replace("\r\n", "\n"));
+                carried = new AnswerView.Carried(text, null, null, null);
+            } else {
+                checkError(ctx, lang, 400, "no_message", text);
+                return;
+            }
+            Analysis analysis = app.detector().analyse(harmonised, false);
+            AnswerView answer = AnswerView.of(harmonised, analysis, lang, screenshot, carried);
+            Map<String, Object> params = Map.of("answer", answer, "pasted", text);
+            if (ctx.header("HX-Request") != null) {
+                render(ctx, 200, "answer.jte", page(lang, "web.title.answer", "/"), Map.of("answer", answer));
+            } else {
+                render(ctx, 200, "check.jte", page(lang, "web.title.answer", "/"), params);
+            }
+        } catch (BadInputException e) {
+            checkError(ctx, lang, 400, e.code(), text);
+        } catch (OcrUnavailableException e) {
+            checkError(ctx, lang, 503, "ocr_unavailable", text);
+        }
+    }
+
+    private void checkError(Context ctx, Lang lang, int status, String code, String pasted) {
+        Texts t = Texts.of(lang);
+        String key = "web.error." + code;
+        String message = t.has(key) ? t.get(key) : t.get("web.error.other", code);
+        Map<String, Object> params = Map.of("error", message, "pasted", pasted);
+        if (ctx.header("HX-Request") != null) {
+            // htmx swaps only 2xx answers by default: the error is shown in place of the answer all the same
+            render(ctx, 200, "error.jte", page(lang, "web.title.check", "/"), Map.of("error", message));
+        } else {
+            render(ctx, status, "check.jte", page(lang, "web.title.check", "/"), params);
+        }
+    }
+
+    private void reportForm(Context ctx) {
+        Lang lang = lang(ctx, null);
+        render(ctx, 200, "report.jte", page(lang, "web.title.report", "/report"), Map.of());
+    }
+
+    /** {@code POST /report}: the page's fields turned into the report intake's (docs/API.md), then stored. */
+    private void report(Context ctx) {
+        Lang lang = lang(ctx, null);
+        Form form;
+        try {
+            form = Form.read(ctx, maxBodyBytes);
+            lang = lang(ctx, form);
+            ReportRequest request = ReportRequest.of(form, lang);
+            Submission submission = reports.submit(request.fields(), request.files(), "web");
+            render(
+                    ctx,
+                    submission.duplicate() ? 200 : 201,
+                    "reported.jte",
+                    page(lang, "web.title.reported", "/report"),
+                    Map.of("id", submission.id(), "token", submission.token()));
+        } catch (BadInputException e) {
+            Texts t = Texts.of(lang);
+            String message = e.code().startsWith("field.")
+                    ? t.get("web.error.field", t.get("web.field." + e.code().substring(6)), e.getMessage())
+                    : t.has("web.error." + e.code())
+                            ? t.get("web.error." + e.code())
+                            : t.get("web.error.other", e.code());
+            render(ctx, 400, "report.jte", page(lang, "web.title.report", "/report"), Map.of("error", message));
+        }
+    }
+
+    private void followForm(Context ctx) {
+        Lang lang = lang(ctx, null);
+        String id = ctx.queryParam("id") == null ? "" : ctx.queryParam("id");
+        render(ctx, 200, "follow.jte", page(lang, "web.title.follow", "/follow"), Map.of("id", id));
+    }
+
+    /** {@code POST /follow}: a wrong token and an unknown id get the same answer, so ids cannot be probed. */
+    private void follow(Context ctx) {
+        Lang lang = lang(ctx, null);
+        Form form;
+        try {
+            form = Form.read(ctx, 64 * 1024);
+        } catch (BadInputException e) {
+            render(
+                    ctx,
+                    400,
+                    "follow.jte",
+                    page(lang, "web.title.follow", "/follow"),
+                    Map.of("id", "", "error", Texts.of(lang).get("web.follow.unknown")));
+            return;
+        }
+        lang = lang(ctx, form);
+        String id = form.one("id").map(String::strip).orElse("");
+        String token = form.one("token").map(String::strip).orElse("");
+        Optional<Report> report =
+                id.isEmpty() || token.isEmpty() || !reports.opens(id, token) ? Optional.empty() : reports.report(id);
+        Page page = page(lang, "web.title.follow", "/follow");
+        if (report.isEmpty()) {
+            render(
+                    ctx,
+                    404,
+                    "follow.jte",
+                    page,
+                    Map.of("id", id, "error", Texts.of(lang).get("web.follow.unknown")));
+            return;
+        }
+        render(ctx, 200, "follow.jte", page, Map.of("id", id, "report", FollowView.of(report.get(), lang)));
+    }
+
+    private Page page(Lang lang, String titleKey, String path) {
+        Texts t = Texts.of(lang);
+        String other = lang == Lang.FR ? "en" : "fr";
+        return new Page(lang, t, assets, t.get(titleKey), path + "?lang=" + other);
+    }
+
+    private void render(Context ctx, int status, String template, Page page, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("page", page);
+        StringOutput out = new StringOutput();
+        templates.render(template, all, out);
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("Content-Language", page.lang().id());
+        ctx.header("Vary", "Accept-Language, HX-Request");
+        ctx.status(status)
+                .contentType("text/html; charset=utf-8")
+                .result(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The person's choice ({@code lang} in the address or the form), else their browser's, else French. */
+    static Lang lang(Context ctx, Form form) {
+        String chosen = ctx.queryParam("lang");
+        if (chosen == null && form != null) {
+            chosen = form.one("lang").orElse(null);
+        }
+        if (chosen != null) {
+            Optional<Lang> lang = Lang.fromId(chosen.strip().toLowerCase(Locale.ROOT));
+            if (lang.isPresent()) {
+                return lang.get();
+            }
+        }
+        String accept = ctx.header("Accept-Language");
+        if (accept != null) {
+            try {
+                String tag = Locale.lookupTag(Locale.LanguageRange.parse(accept), LANGUAGES);
+                if (tag != null) {
+                    return Lang.fromId(tag).orElse(Lang.FR);
+                }
+            } catch (IllegalArgumentException e) {
+                // an unreadable preference: the default language
+            }
+        }
+        return Lang.FR;
+    }
+
+    private static String safeName(String name) {
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        return base.isBlank() ? "message" : base.length() > 120 ? base.substring(0, 120) : base;
+    }
+
+    /** The report form's fields in the intake's terms: one loss from its four inputs, the carried message or file. */
+    record ReportRequest(Map<String, List<String>> fields, List<fr.vigie.report.EvidenceFile> files) {
+        private static final List<String> PASSED_ON = List.of(
+                "minor",
+                "country",
+                "channel",
+                "narrative",
+                "first_contact",
+                "contact_name",
+                "contact_email",
+                "contact_phone",
+                "message",
+                "lang");
+
+        static ReportRequest of(Form form, Lang lang) {
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            for (String name : PASSED_ON) {
+                form.one(name).ifPresent(v -> fields.put(name, List.of(v)));
+            }
+            fields.put("lang", List.of(lang.id()));
+            Optional<String> amount = form.one("loss_amount");
+            if (amount.isPresent()) {
+                String loss = amount.get().strip().replace(" ", "") + " "
+                        + form.one("loss_currency").orElse("EUR") + " "
+                        + form.one("loss_method").orElse("other")
+                        + form.one("loss_date").map(d -> " " + d).orElse("");
+                fields.put("loss", List.of(loss));
+            }
+            List<fr.vigie.report.EvidenceFile> files = new ArrayList<>();
+            Optional<String> carried = form.one("evidence_b64");
+            if (carried.isPresent()) {
+                byte[] bytes;
+                try {
+                    bytes = Base64.getDecoder().decode(carried.get().strip());
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("bad_form", "the message carried by the form is damaged");
+                }
+                files.add(new fr.vigie.report.EvidenceFile(
+                        safeName(form.one("evidence_name").orElse("message")),
+                        form.one("evidence_type").orElse("application/octet-stream"),
+                        bytes));
+            }
+            form.file()
+                    .ifPresent(f -> files.add(
+                            new fr.vigie.report.EvidenceFile(safeName(f.name()), f.contentType(), f.bytes())));
+            return new ReportRequest(fields, files);
+        }
+    }
+}
