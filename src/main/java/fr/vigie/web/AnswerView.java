@@ -5,6 +5,8 @@ import fr.vigie.detect.RedFlag;
 import fr.vigie.harmonise.Harmonised;
 import fr.vigie.i18n.Lang;
 import fr.vigie.i18n.Texts;
+import fr.vigie.orient.Orientation;
+import fr.vigie.orient.Step;
 import fr.vigie.render.Marked;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +51,13 @@ public record AnswerView(
     /** The whole message is shown up to this many characters per part; a longer part is cut after its last mark. */
     private static final int MAX_SHOWN = 200_000;
 
-    static AnswerView of(Harmonised h, Analysis analysis, Lang lang, boolean fromScreenshot, Carried report) {
+    static AnswerView of(
+            Harmonised h,
+            Analysis analysis,
+            Orientation orientation,
+            Lang lang,
+            boolean fromScreenshot,
+            Carried report) {
         Texts t = Texts.of(lang);
         List<RedFlag> redFlags = analysis.redFlags();
         List<Shown> shown = new ArrayList<>();
@@ -102,13 +110,23 @@ public record AnswerView(
         List<String> schemes = analysis.scamTypes().stream()
                 .map(s -> t.get("scheme." + s.type()) + " (" + Math.round(s.confidence() * 100) + " %)")
                 .toList();
-        // ORIENTATION-STEPS: the lead replaces this list with the orientation steps (fr.vigie.orient) once merged.
-        List<String> todo = analysis.advice().stream().map(a -> a.text(lang)).toList();
+        // What to do now: the router's ordered steps (the person's own first, then the services, each with why).
+        List<String> todo = orientation.steps().stream().map(AnswerView::step).toList();
         return new AnswerView(
                 analysis.verdict().id(), analysis.score(), schemes, flags, shown, todo, fromScreenshot, report);
     }
 
     private record PartText(String name, String text) {}
+
+    private static String step(Step step) {
+        String contact = java.util.stream.Stream.of(
+                        step.contact().phone(),
+                        step.contact().site(),
+                        step.contact().address())
+                .flatMap(java.util.Optional::stream)
+                .collect(java.util.stream.Collectors.joining(" · "));
+        return step.title() + " " + step.reason() + (contact.isEmpty() ? "" : " (" + contact + ")");
+    }
 
     static String where(Texts t, String part) {
         if (part.startsWith("header:")) {

@@ -9,6 +9,8 @@ import fr.vigie.i18n.Lang;
 import fr.vigie.i18n.Texts;
 import fr.vigie.ocr.Ocr;
 import fr.vigie.ocr.OcrUnavailableException;
+import fr.vigie.orient.Case;
+import fr.vigie.orient.Orientation;
 import fr.vigie.report.Report;
 import fr.vigie.report.Submission;
 import gg.jte.ContentType;
@@ -100,7 +102,10 @@ public final class WebRoutes {
                 return;
             }
             Analysis analysis = app.detector().analyse(harmonised, false);
-            AnswerView answer = AnswerView.of(harmonised, analysis, lang, screenshot, carried);
+            // The page does not ask for the country yet: the server's default country (FR unless configured).
+            Orientation orientation = app.router()
+                    .route(Case.of(analysis, harmonised.kind(), app.config().country(), false), lang);
+            AnswerView answer = AnswerView.of(harmonised, analysis, orientation, lang, screenshot, carried);
             Map<String, Object> params = Map.of("answer", answer, "pasted", text);
             if (ctx.header("HX-Request") != null) {
                 render(ctx, 200, "answer.jte", page(lang, "web.title.answer", "/"), Map.of("answer", answer));

@@ -86,6 +86,14 @@ class CheckPageBrowserTest {
                 .anySatisfy(m -> assertThat(m).contains("coupons PCS"));
         List<WebElement> flags = browser.driver.findElements(By.cssSelector(".flags > li"));
         assertThat(flags).hasSizeGreaterThanOrEqualTo(3);
+        List<String> todo = browser.driver.findElements(By.cssSelector(".todo > li")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(todo)
+                .as("what to do now: the router's steps, services included, never INTERPOL as a contact")
+                .anySatisfy(step -> assertThat(step).startsWith("Ne payez rien"))
+                .anySatisfy(step -> assertThat(step).contains("PHAROS"))
+                .noneSatisfy(step -> assertThat(step).containsIgnoringCase("interpol.int"));
         assertThat(browser.driver.switchTo().activeElement().getAttribute("id"))
                 .as("focus moved to the verdict")
                 .isEqualTo("verdict-title");
