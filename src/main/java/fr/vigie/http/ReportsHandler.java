@@ -143,22 +143,16 @@ final class ReportsHandler {
         node.set("orientation", CheckJson.orientation(router.route(facts, lang)));
         if (!actor.equals("victim")) { // analysts and supervisors
             var policy = PriorityPolicy.DEFAULT;
-            int recent = campaignOf
-                    .flatMap(c -> reports.store().campaign(c.id(), 0))
-                    .map(figures -> recentReports(figures.timeline(), policy.campaignWindowDays()))
-                    .orElse(0);
+            // Reports of its campaign received in the window (today included, UTC): counted from the arrivals since,
+            // not from the campaign's figures, which read every report of the campaign.
+            var since = LocalDate.now(clock)
+                    .minusDays(policy.campaignWindowDays() - 1L)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+            int recent = campaignOf.isPresent() ? reports.store().recentInCampaign(id, since) : 0;
             node.set("priority", ReportJson.priority(Priority.assess(facts, recent, clock, policy, lang)));
         }
         HttpServer.json(ctx, 200, node.toString());
-    }
-
-    /** The campaign's reports received in the last {@code days} days (today included, UTC), from its timeline. */
-    private int recentReports(Map<LocalDate, Long> timeline, int days) {
-        var since = LocalDate.now(clock).minusDays(days - 1L);
-        return (int) timeline.entrySet().stream()
-                .filter(e -> !e.getKey().isBefore(since))
-                .mapToLong(Map.Entry::getValue)
-                .sum();
     }
 
     /** {@code GET /api/reports/{id}/evidence/{seq}}: the exact bytes; the read joins the chain of custody. */

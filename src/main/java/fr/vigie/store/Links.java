@@ -222,6 +222,26 @@ final class Links {
         }
     }
 
+    /** How many reports numbered {@code from} or later share report {@code num}'s campaign. */
+    int membersFrom(int num, int from) {
+        lock.lock();
+        try {
+            if (!campaigns.contains(num)) {
+                return 0;
+            }
+            int campaign = campaigns.campaignOf(num);
+            int count = 0;
+            for (int n = Math.max(0, from); n < next; n++) {
+                if (campaigns.contains(n) && campaigns.campaignOf(n) == campaign) {
+                    count++;
+                }
+            }
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The members of every campaign of at least {@code minSize} reports, by campaign id (its earliest report). */
     java.util.Map<Integer, List<Integer>> campaigns(int minSize) {
         lock.lock();

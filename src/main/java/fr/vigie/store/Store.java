@@ -182,6 +182,25 @@ public final class Store implements AutoCloseable {
     public record Campaign(String id, int size) {}
 
     /**
+     * How many reports of {@code reportId}'s campaign arrived at or after {@code since} (itself included): how fast
+     * the campaign grows, for the analysts' priority. Arrival numbers follow arrival time, so this reads one index
+     * entry and counts only the reports that arrived since — never the whole campaign.
+     */
+    public int recentInCampaign(String reportId, Instant since) {
+        return db.jdbi().withHandle(h -> {
+            Optional<Integer> num = h.createQuery("SELECT num FROM report WHERE id = :id")
+                    .bind("id", reportId)
+                    .mapTo(Integer.class)
+                    .findOne();
+            Optional<Integer> first = h.createQuery("SELECT MIN(num) FROM report WHERE received_at >= :since")
+                    .bind("since", since.atOffset(ZoneOffset.UTC))
+                    .mapTo(Integer.class)
+                    .findOne();
+            return num.isPresent() && first.isPresent() ? links.membersFrom(num.get(), first.get()) : 0;
+        });
+    }
+
+    /**
      * A campaign's figures: its reports (newest first, as many as asked), how many in all, victims (an anonymous
      * report counts as one), minors, losses by currency, first and last seen, countries, schemes, its most shared
      * identifiers with their counts, and reports per day.

@@ -530,4 +530,17 @@ abstract class StoreContract {
                 .extracting(e -> e.action() + " " + e.reason().orElse("-"))
                 .containsExactly("sign-in-refused -", "reveal réquisition n° 117");
     }
+
+    @Test
+    void aCampaignsRecentReportsAreCountedFromTheArrivalsSinceAGivenTime() {
+        Submission a = report("narrative", "a", "identifier", "+33 6 12 34 56 78");
+        report("narrative", "b", "identifier", "06 12 34 56 78");
+        report("narrative", "other campaign", "identifier", "+33 6 55 44 33 22");
+        report("narrative", "c", "identifier", "0612345678");
+
+        assertThat(store.recentInCampaign(a.id(), NOW.minusSeconds(86_400))).isEqualTo(3);
+        assertThat(store.recentInCampaign(a.id(), NOW.plusSeconds(1))).isZero();
+        assertThat(store.recentInCampaign("VG-0000000000000000", NOW.minusSeconds(86_400)))
+                .isZero();
+    }
 }
