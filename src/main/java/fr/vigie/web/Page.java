@@ -26,9 +26,9 @@ public record Page(Lang lang, Texts t, Assets assets, String title, String other
         return t.get(key, args);
     }
 
-    /** The countries offered first in the report form (French-speaking and neighbours); FR is the default. */
-    private static final List<String> COUNTRIES = List.of(
-            "FR", "BE", "CH", "LU", "MC", "CA", "DE", "ES", "IT", "GB", "MA", "DZ", "TN", "SN", "CI", "CM", "US");
+    /** The countries offered in the check and report forms (French-speaking and neighbours); FR is the default. */
+    static final List<String> COUNTRIES = List.of(
+            "FR", "BE", "CH", "LU", "MC", "CA", "DE", "ES", "IT", "GB", "MA", "DZ", "TN", "SN", "CI", "ML", "CM", "US");
 
     public List<String> countries() {
         return COUNTRIES;

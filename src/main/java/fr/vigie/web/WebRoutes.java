@@ -101,10 +101,14 @@ public final class WebRoutes {
                 checkError(ctx, lang, 400, "no_message", text);
                 return;
             }
-            Analysis analysis = app.detector().analyse(harmonised, false);
-            // The page does not ask for the country yet: the server's default country (FR unless configured).
-            Orientation orientation = app.router()
-                    .route(Case.of(analysis, harmonised.kind(), app.config().country(), false), lang);
+            // Who the person is and where they live choose the steps (a minor's child-protection path first; the
+            // services of their country); a country not offered falls back to the server's own.
+            boolean minor = form.one("minor").map("true"::equals).orElse(false);
+            String country = form.one("country")
+                    .filter(Page.COUNTRIES::contains)
+                    .orElse(app.config().country());
+            Analysis analysis = app.detector().analyse(harmonised, minor);
+            Orientation orientation = app.router().route(Case.of(analysis, harmonised.kind(), country, minor), lang);
             AnswerView answer = AnswerView.of(harmonised, analysis, orientation, lang, screenshot, carried);
             Map<String, Object> params = Map.of("answer", answer, "pasted", text);
             if (ctx.header("HX-Request") != null) {

@@ -101,6 +101,24 @@ class CheckPageBrowserTest {
     }
 
     @Test
+    void aMinorInBelgiumGetsAChildProtectionStepFirstAndNoFrenchService() {
+        browser.driver.get(server.base + "/?lang=fr");
+        browser.driver.findElement(By.id("check-minor-yes")).click();
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("check-country")))
+                .selectByValue("BE");
+        browser.script("document.getElementById('text').value = arguments[0];", interpol());
+        browser.driver.findElement(By.id("check-submit")).click();
+        waitFor(browser, By.id("verdict-title"));
+        List<String> todo = browser.driver.findElements(By.cssSelector(".todo > li")).stream()
+                .map(WebElement::getText)
+                .toList();
+
+        assertThat(todo).isNotEmpty();
+        assertThat(todo.getFirst()).containsIgnoringCase("adulte");
+        assertThat(todo).noneSatisfy(step -> assertThat(step).contains("PHAROS"));
+    }
+
+    @Test
     void withoutJavaScriptThePlainFormPostShowsTheSameAnswer() {
         paste(noScript, interpol());
         WebElement verdict = waitFor(noScript, By.id("verdict-title"));
