@@ -4,6 +4,7 @@ import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Dossiers;
 import fr.vigie.bench.CampaignWorkload;
+import fr.vigie.bench.Folders;
 import fr.vigie.dossier.CampaignDossier;
 import fr.vigie.i18n.Lang;
 import fr.vigie.report.Intake;
@@ -21,12 +22,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -136,7 +135,7 @@ final class DossierBenchCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            deleteTree(dir);
+            Folders.delete(dir);
         }
     }
 
@@ -204,17 +203,6 @@ final class DossierBenchCommand implements Callable<Integer> {
         @Override
         public void write(byte[] b, int off, int len) {
             count += len;
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -5,7 +5,9 @@ import fr.vigie.access.Role;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
+import fr.vigie.bench.Folders;
 import fr.vigie.bench.Latency;
+import fr.vigie.bench.Table;
 import fr.vigie.bench.Workload;
 import fr.vigie.http.HttpServer;
 import fr.vigie.identifier.Identifier;
@@ -16,22 +18,18 @@ import fr.vigie.report.ReportForm;
 import fr.vigie.search.SearchIndex;
 import fr.vigie.store.Store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -111,7 +109,7 @@ final class LinksBenchCommand implements Callable<Integer> {
                     .start()) {
                 figures.add(measure("postgresql", Optional.of(pg.getJdbcUrl("postgres", "postgres")), out));
             } finally {
-                deleteTree(pgDir);
+                Folders.delete(pgDir);
             }
         }
         print(figures, out);
@@ -172,14 +170,14 @@ final class LinksBenchCommand implements Callable<Integer> {
                         ingest,
                         rebuild,
                         rows,
-                        store.sizeOnDisk() + (jdbcUrl.isPresent() ? folderSize(dir) : 0),
+                        store.sizeOnDisk() + (jdbcUrl.isPresent() ? Folders.size(dir) : 0),
                         health,
                         found,
                         biggest.reportCount(),
                         campaignPage);
             }
         } finally {
-            deleteTree(dir);
+            Folders.delete(dir);
         }
     }
 
@@ -204,62 +202,26 @@ final class LinksBenchCommand implements Callable<Integer> {
     }
 
     private void print(List<Figures> figures, PrintWriter out) {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
+        Table rows = new Table();
         for (Figures f : figures) {
-            add(rows, "prepare only, in memory (baseline)   reports/s", "%.0f".formatted(f.preparePerSecond()));
-            add(rows, "ingest + link                              s", "%.1f".formatted(f.ingestSeconds()));
-            add(rows, "ingest + link                      reports/s", "%.0f".formatted(reports / f.ingestSeconds()));
-            add(rows, "full link rebuild                          s", "%.1f".formatted(f.rebuildSeconds()));
+            rows.add("prepare only, in memory (baseline)   reports/s", "%.0f".formatted(f.preparePerSecond()));
+            rows.add("ingest + link                              s", "%.1f".formatted(f.ingestSeconds()));
+            rows.add("ingest + link                      reports/s", "%.0f".formatted(reports / f.ingestSeconds()));
+            rows.add("full link rebuild                          s", "%.1f".formatted(f.rebuildSeconds()));
             f.rows()
                     .forEach((table, n) ->
-                            add(rows, "rows per report: " + table, "%.2f".formatted(n / (double) reports)));
-            add(rows, "store size on disk                        MB", "%.1f".formatted(f.sizeBytes() / 1e6));
-            add(rows, "GET /health (baseline)             p50/p99 ms", ms(f.health()));
-            add(rows, "GET /api/indicators/{kind}/{value} p50/p99 ms", ms(f.lookups()));
-            add(rows, "look-ups                        req/s, errors", rate(f.lookups()));
-            add(rows, "biggest campaign                     reports", Integer.toString(f.campaignSize()));
-            add(rows, "GET /api/campaigns/{id}?max=10000  p50/p99 ms", ms(f.campaignPage()));
+                            rows.add("rows per report: " + table, "%.2f".formatted(n / (double) reports)));
+            rows.add("store size on disk                        MB", "%.1f".formatted(f.sizeBytes() / 1e6));
+            rows.add("GET /health (baseline)             p50/p99 ms", Table.ms(f.health()));
+            rows.add("GET /api/indicators/{kind}/{value} p50/p99 ms", Table.ms(f.lookups()));
+            rows.add("look-ups                        req/s, errors", Table.rate(f.lookups()));
+            rows.add("biggest campaign                     reports", Integer.toString(f.campaignSize()));
+            rows.add("GET /api/campaigns/{id}?max=10000  p50/p99 ms", Table.ms(f.campaignPage()));
         }
-        out.println();
-        out.printf(Locale.ROOT, "%-48s", "== cross-referencing (issue 5) ==");
-        figures.forEach(f -> out.printf(Locale.ROOT, "%16s", f.backend()));
-        out.println();
-        rows.forEach((name, values) -> {
-            out.printf(Locale.ROOT, "%-48s", name);
-            values.forEach(v -> out.printf(Locale.ROOT, "%16s", v));
-            out.println();
-        });
-        out.flush();
-    }
-
-    private static void add(Map<String, List<String>> rows, String name, String value) {
-        rows.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-
-    private static String ms(Latency.Result r) {
-        return String.format(Locale.ROOT, "%.2f / %.2f", r.p50Nanos() / 1e6, r.p99Nanos() / 1e6);
-    }
-
-    private static String rate(Latency.Result r) {
-        return String.format(Locale.ROOT, "%.0f, %d", r.perSecond(), r.errors());
-    }
-
-    private static long folderSize(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(p -> p.toFile().length())
-                    .sum();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        rows.print(
+                out,
+                "== cross-referencing (issue 5) ==",
+                figures.stream().map(Figures::backend).toList(),
+                16);
     }
 }

@@ -5,6 +5,7 @@ import fr.vigie.access.Role;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
+import fr.vigie.bench.Folders;
 import fr.vigie.bench.Latency;
 import fr.vigie.http.HttpServer;
 import fr.vigie.report.ReportForm;
@@ -23,12 +24,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -126,7 +125,7 @@ final class PrivacyBenchCommand implements Callable<Integer> {
                 pg.close();
             }
             if (pgDir != null) {
-                deleteTree(pgDir);
+                Folders.delete(pgDir);
             }
         }
         print(off, on, out);
@@ -207,7 +206,7 @@ final class PrivacyBenchCommand implements Callable<Integer> {
         public void close() throws IOException {
             server.close();
             reports.close();
-            deleteTree(dir);
+            Folders.delete(dir);
         }
     }
 
@@ -301,16 +300,5 @@ final class PrivacyBenchCommand implements Callable<Integer> {
                 .orElse(0);
         long errors = figures.stream().mapToLong(f -> route.apply(f).errors()).sum();
         return String.format(Locale.ROOT, "%.0f, %d", perSecond, errors);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -7,7 +7,9 @@ import fr.vigie.app.Config;
 import fr.vigie.app.Importer;
 import fr.vigie.app.Reports;
 import fr.vigie.bench.Bench;
+import fr.vigie.bench.Folders;
 import fr.vigie.bench.Latency;
+import fr.vigie.bench.Table;
 import fr.vigie.http.HttpServer;
 import fr.vigie.i18n.Lang;
 import fr.vigie.report.Channel;
@@ -21,22 +23,17 @@ import fr.vigie.search.SearchIndex;
 import fr.vigie.store.ReportFilter;
 import fr.vigie.store.Store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -116,7 +113,7 @@ final class StoreBenchCommand implements Callable<Integer> {
                 figures.add(measure(
                         "postgresql", Optional.of(pg.getJdbcUrl("postgres", "postgres")), files, messages, out));
             } finally {
-                deleteTree(pgDir);
+                Folders.delete(pgDir);
             }
         }
         print(figures, out);
@@ -147,7 +144,7 @@ final class StoreBenchCommand implements Callable<Integer> {
                             .toList()));
             double took = (System.nanoTime() - start) / 1e9;
             index.commit();
-            long size = store.sizeOnDisk() + (jdbcUrl.isPresent() ? folderSize(dir) : 0);
+            long size = store.sizeOnDisk() + (jdbcUrl.isPresent() ? Folders.size(dir) : 0);
             List<String> ids = ids(store);
             String analystKey = Access.of(store.accounts()).createKey("bench", Role.ANALYST, "cli:bench");
             Reports service = new Reports(store, index, app.intake(), new ReportForm(app.identifiers()));
@@ -164,7 +161,7 @@ final class StoreBenchCommand implements Callable<Integer> {
                         backend, analysis, summary.messages() / took, summary.imported(), size, health, reports);
             }
         } finally {
-            deleteTree(dir);
+            Folders.delete(dir);
         }
     }
 
@@ -215,58 +212,22 @@ final class StoreBenchCommand implements Callable<Integer> {
     }
 
     private void print(List<Figures> figures, PrintWriter out) {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
+        Table rows = new Table();
         for (Figures f : figures) {
-            add(rows, "analysis only, in memory (baseline)   msg/s", "%.0f".formatted(f.analysisPerSecond()));
-            add(rows, "import: read + analyse + store         msg/s", "%.0f".formatted(f.importPerSecond()));
-            add(rows, "import / baseline", "%.0f%%".formatted(100 * f.importPerSecond() / f.analysisPerSecond()));
-            add(rows, "reports imported", Long.toString(f.imported()));
-            add(rows, "store size on disk                       MB", "%.1f".formatted(f.sizeBytes() / 1e6));
-            add(rows, "GET /health (baseline)        p50/p99 ms", ms(f.health()));
-            add(rows, "GET /health                 req/s, errors", rate(f.health()));
-            add(rows, "GET /api/reports/{id}         p50/p99 ms", ms(f.reports()));
-            add(rows, "GET /api/reports/{id}       req/s, errors", rate(f.reports()));
+            rows.add("analysis only, in memory (baseline)   msg/s", "%.0f".formatted(f.analysisPerSecond()));
+            rows.add("import: read + analyse + store         msg/s", "%.0f".formatted(f.importPerSecond()));
+            rows.add("import / baseline", "%.0f%%".formatted(100 * f.importPerSecond() / f.analysisPerSecond()));
+            rows.add("reports imported", Long.toString(f.imported()));
+            rows.add("store size on disk                       MB", "%.1f".formatted(f.sizeBytes() / 1e6));
+            rows.add("GET /health (baseline)        p50/p99 ms", Table.ms(f.health()));
+            rows.add("GET /health                 req/s, errors", Table.rate(f.health()));
+            rows.add("GET /api/reports/{id}         p50/p99 ms", Table.ms(f.reports()));
+            rows.add("GET /api/reports/{id}       req/s, errors", Table.rate(f.reports()));
         }
-        out.println();
-        out.printf(Locale.ROOT, "%-48s", "== store (issue 4) ==");
-        figures.forEach(f -> out.printf(Locale.ROOT, "%20s", f.backend()));
-        out.println();
-        rows.forEach((name, values) -> {
-            out.printf(Locale.ROOT, "%-48s", name);
-            values.forEach(v -> out.printf(Locale.ROOT, "%20s", v));
-            out.println();
-        });
-        out.flush();
-    }
-
-    private static void add(Map<String, List<String>> rows, String name, String value) {
-        rows.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-    }
-
-    private static String ms(Latency.Result r) {
-        return String.format(Locale.ROOT, "%.2f / %.2f", r.p50Nanos() / 1e6, r.p99Nanos() / 1e6);
-    }
-
-    private static String rate(Latency.Result r) {
-        return String.format(Locale.ROOT, "%.0f, %d", r.perSecond(), r.errors());
-    }
-
-    private static long folderSize(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(p -> p.toFile().length())
-                    .sum();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        rows.print(
+                out,
+                "== store (issue 4) ==",
+                figures.stream().map(Figures::backend).toList(),
+                20);
     }
 }
