@@ -1,14 +1,10 @@
 package fr.vigie.store;
 
 import fr.vigie.app.Config;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,17 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
  * folder's files (search index, keys) and in every text and byte column of the database.
  */
 class PostgresPrivacyTest extends PrivacyContract {
-    static EmbeddedPostgres postgres;
-    static final AtomicInteger DATABASES = new AtomicInteger();
+    static PostgresDatabases postgres;
 
     @TempDir
     Path dir;
 
-    String database;
+    String jdbcUrl;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
+        postgres = new PostgresDatabases();
     }
 
     @AfterAll
@@ -40,16 +35,12 @@ class PostgresPrivacyTest extends PrivacyContract {
 
     @Override
     Store open(Clock clock, Store.Protection protection) throws Exception {
-        database = "privacy_" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        jdbcUrl = postgres.create("privacy");
         return Store.open(config(), clock, protection);
     }
 
     private Config config() {
-        return Config.defaults().withDataDir(dir).withJdbcUrl(postgres.getJdbcUrl("postgres", database));
+        return Config.defaults().withDataDir(dir).withJdbcUrl(jdbcUrl);
     }
 
     @Override
