@@ -154,7 +154,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private void print(Harmonised h, PrintWriter out, int number) {
-        Analysis analysis = detector.analyse(h, minor);
+        Analysis analysis = detector.analyse(h, minor, personCountry);
         Lang answer = lang != null ? Lang.fromId(lang).orElseThrow() : Lang.answering(h.language());
         Orientation orientation = router.route(Case.of(analysis, h.kind(), personCountry, minor), answer);
         if (json) {

@@ -23,6 +23,7 @@ public final class AdviceBook {
     static final Set<String> SCHEMES = Set.copyOf(Schemes.SCAMS);
     private static final Set<String> FIELDS =
             Set.of("version", "source", "checked", "universal", "minor", "suspicious", "schemes");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
     private final List<Advice> universal;
@@ -91,7 +92,7 @@ public final class AdviceBook {
             String at = where + "[" + i + "]";
             for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
-                if (!Set.of("id", "fr", "en").contains(field)) {
+                if (!Set.of("id", "fr", "en", "countries").contains(field)) {
                     throw new InvalidDataFileException(file, at + ": unknown field '" + field + "'");
                 }
             }
@@ -99,9 +100,31 @@ public final class AdviceBook {
             if (!ID.matcher(id).matches()) {
                 throw new InvalidDataFileException(file, at + ": id '" + id + "' must be UPPER_SNAKE");
             }
-            list.add(new Advice(id, text(file, at + " " + id, entry, "fr"), text(file, at + " " + id, entry, "en")));
+            list.add(new Advice(
+                    id,
+                    text(file, at + " " + id, entry, "fr"),
+                    text(file, at + " " + id, entry, "en"),
+                    countries(file, at + " " + id, entry.get("countries"))));
         }
         return List.copyOf(list);
+    }
+
+    private static Set<String> countries(String file, String at, JsonNode node) {
+        if (node == null) {
+            return Set.of();
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new InvalidDataFileException(file, at + ": 'countries' must be a non-empty array of country codes");
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (JsonNode code : node) {
+            if (!code.isTextual() || !COUNTRY.matcher(code.asText()).matches()) {
+                throw new InvalidDataFileException(
+                        file, at + ": country '" + code.asText() + "' is not an ISO 3166 alpha-2 code such as FR");
+            }
+            codes.add(code.asText());
+        }
+        return codes;
     }
 
     private static String text(String file, String at, JsonNode entry, String field) {
@@ -115,30 +138,32 @@ public final class AdviceBook {
     /**
      * What to do now, in order: for a minor the child-protection steps first; then the steps of each scheme (most
      * likely first); then the universal steps. A message that is only suspicious gets the check-independently step
-     * and the universal ones; a message with no red flag gets nothing. Repeated ids are given once.
+     * and the universal ones; a message with no red flag gets nothing. Repeated ids are given once. A step that
+     * names a national service is given only to the people of its countries ({@code country} is an ISO code, or
+     * null when unknown: then no national step, the orientation says where to turn).
      */
-    public List<Advice> adviceFor(Verdict verdict, List<String> schemesRanked, boolean minor) {
+    public List<Advice> adviceFor(Verdict verdict, List<String> schemesRanked, boolean minor, String country) {
         if (verdict == Verdict.NO_RED_FLAGS) {
             return List.of();
         }
         Set<String> seen = new LinkedHashSet<>();
         List<Advice> out = new ArrayList<>();
         if (minor) {
-            addAll(this.minor, seen, out);
+            addAll(this.minor, country, seen, out);
         }
         if (verdict == Verdict.SUSPICIOUS) {
-            addAll(suspicious, seen, out);
+            addAll(suspicious, country, seen, out);
         }
         for (String scheme : schemesRanked) {
-            addAll(schemes.getOrDefault(scheme, List.of()), seen, out);
+            addAll(schemes.getOrDefault(scheme, List.of()), country, seen, out);
         }
-        addAll(universal, seen, out);
+        addAll(universal, country, seen, out);
         return List.copyOf(out);
     }
 
-    private static void addAll(List<Advice> from, Set<String> seen, List<Advice> out) {
+    private static void addAll(List<Advice> from, String country, Set<String> seen, List<Advice> out) {
         for (Advice advice : from) {
-            if (seen.add(advice.id())) {
+            if (advice.holdsIn(country) && seen.add(advice.id())) {
                 out.add(advice);
             }
         }

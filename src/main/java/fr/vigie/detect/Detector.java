@@ -71,13 +71,16 @@ public final class Detector {
         return 1 / (1 + Math.exp(-(Math.log(prior / (1 - prior)) + ruleLogOdds * ruleScore)));
     }
 
-    /** Analyses a message for an adult reader. */
+    /** Analyses a message for an adult reader whose country is unknown (no national service in the advice). */
     public Analysis analyse(Harmonised message) {
-        return analyse(message, false);
+        return analyse(message, false, null);
     }
 
-    /** Analyses a message; {@code minor} puts the child-protection steps first in the advice. */
-    public Analysis analyse(Harmonised message, boolean minor) {
+    /**
+     * Analyses a message for its reader: {@code minor} puts the child-protection steps first in the advice;
+     * {@code country} (ISO code, or null when unknown) chooses the steps that name a national service.
+     */
+    public Analysis analyse(Harmonised message, boolean minor, String country) {
         List<RedFlag> flags = rules.evaluate(message);
         RuleScore ruleScore = rules.score(flags);
         ModelPrediction prediction = model.predict(message);
@@ -96,7 +99,7 @@ public final class Detector {
                 flags,
                 ruleScore,
                 prediction,
-                advice.adviceFor(verdict, ranked, minor));
+                advice.adviceFor(verdict, ranked, minor, country));
     }
 
     /**

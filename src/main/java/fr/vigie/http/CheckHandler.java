@@ -82,10 +82,10 @@ final class CheckHandler implements Handler {
                 ? harmoniser.harmoniseText(submission.text())
                 : app.harmoniseFile(harmoniser, submission.bytes());
         boolean minor = minor(submission.minor());
-        Analysis analysis = app.detector().analyse(harmonised, minor);
         String country = submission.country() == null
                 ? app.config().country()
                 : submission.country().toUpperCase(Locale.ROOT);
+        Analysis analysis = app.detector().analyse(harmonised, minor, country);
         var orientation = app.router().route(Case.of(analysis, harmonised.kind(), country, minor), lang);
         HttpServer.json(ctx, 200, CheckJson.line(CheckJson.of(harmonised, analysis, orientation, lang)));
     }

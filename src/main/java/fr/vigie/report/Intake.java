@@ -85,7 +85,7 @@ public final class Intake {
         }
         try {
             Harmonised h = harmoniser.harmonise(file.bytes());
-            Analysis analysis = detector.analyse(h, situation.minor());
+            Analysis analysis = detector.analyse(h, situation.minor(), situation.country());
             String json = renderer.json(h, analysis, situation.lang());
             return new PreparedEvidence(
                     file, sha256, Optional.of(h), Optional.of(analysis), Optional.of(json), Optional.empty());

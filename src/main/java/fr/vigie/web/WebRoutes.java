@@ -107,7 +107,7 @@ public final class WebRoutes {
             String country = form.one("country")
                     .filter(Page.COUNTRIES::contains)
                     .orElse(app.config().country());
-            Analysis analysis = app.detector().analyse(harmonised, minor);
+            Analysis analysis = app.detector().analyse(harmonised, minor, country);
             Orientation orientation = app.router().route(Case.of(analysis, harmonised.kind(), country, minor), lang);
             AnswerView answer = AnswerView.of(harmonised, analysis, orientation, lang, screenshot, carried);
             Map<String, Object> params = Map.of("answer", answer, "pasted", text);

@@ -65,7 +65,8 @@ class DetectorTest {
         Analysis analysis = detector.analyse(
                 harmoniser.harmoniseText("J'ai piraté ta webcam et j'ai une vidéo de toi. Envoie 200 € en bitcoin sous"
                         + " 48 heures sinon j'envoie la vidéo à tous tes contacts."),
-                true);
+                true,
+                "FR");
         assertThat(analysis.verdict()).isNotEqualTo(Verdict.NO_RED_FLAGS);
         assertThat(analysis.advice().get(0).id()).isEqualTo("MINOR_TELL_ADULT");
         assertThat(analysis.advice()).extracting(Advice::id).contains("MINOR_CALL_3018", "DO_NOT_PAY");

@@ -164,7 +164,7 @@ final class TestServer implements AutoCloseable {
     /** What {@code vigie check --json} prints for this harmonised message, as a tree. */
     static JsonNode cliAnswer(Harmonised harmonised, Lang lang) {
         try {
-            var analysis = APP.detector().analyse(harmonised, false);
+            var analysis = APP.detector().analyse(harmonised);
             var orientation = APP.router()
                     .route(
                             fr.vigie.orient.Case.of(

@@ -100,9 +100,9 @@ class ScreenshotOcrTest {
         for (int i = 0; i < CHATS.size(); i++) {
             ChatScreenshots.Chat chat = CHATS.get(i);
             Analysis fromText =
-                    WebServer.APP.detector().analyse(WebServer.APP.harmoniser().harmoniseText(chat.text()), false);
+                    WebServer.APP.detector().analyse(WebServer.APP.harmoniser().harmoniseText(chat.text()));
             Analysis fromImage =
-                    WebServer.APP.detector().analyse(WebServer.APP.harmoniser().harmoniseText(READ.get(i)), false);
+                    WebServer.APP.detector().analyse(WebServer.APP.harmoniser().harmoniseText(READ.get(i)));
             if (fromText.verdict() != fromImage.verdict()) {
                 different.add(chat.name() + ": text " + fromText.verdict() + ", screenshot " + fromImage.verdict());
             }
