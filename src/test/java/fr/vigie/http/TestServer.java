@@ -164,7 +164,9 @@ final class TestServer implements AutoCloseable {
     /** What {@code vigie check --json} prints for this harmonised message, as a tree. */
     static JsonNode cliAnswer(Harmonised harmonised, Lang lang) {
         try {
-            var analysis = APP.detector().analyse(harmonised);
+            // As `vigie check` with no --country: an adult in the configured country.
+            var analysis =
+                    APP.detector().analyse(harmonised, false, APP.config().country());
             var orientation = APP.router()
                     .route(
                             fr.vigie.orient.Case.of(
