@@ -120,6 +120,9 @@ class AuthorizationMatrixTest {
         s.put(
                 "POST /report",
                 new Sample(201, () -> post("/report", form, "narrative=page" + SUBMISSIONS.incrementAndGet())));
+        s.put(
+                "POST /report/dossier",
+                new Sample(200, () -> post("/report/dossier", form, "id=" + id + "&token=" + token)));
         s.put("GET /follow", new Sample(200, () -> get("/follow")));
         s.put("POST /follow", new Sample(200, () -> post("/follow", form, "id=" + id + "&token=" + token)));
         s.put("GET /assets/{name}", new Sample(200, () -> get(stylesheet())));
