@@ -1,6 +1,9 @@
 package fr.vigie.web;
 
 import fr.vigie.BadInputException;
+import fr.vigie.access.Access;
+import fr.vigie.access.Principal;
+import fr.vigie.access.RateLimiter;
 import fr.vigie.app.App;
 import fr.vigie.app.Dossiers;
 import fr.vigie.app.Reports;
@@ -15,25 +18,21 @@ import fr.vigie.orient.Case;
 import fr.vigie.orient.Orientation;
 import fr.vigie.report.Report;
 import fr.vigie.report.Submission;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The pages' routes. Each handler reads its form, calls the same façade as the API ({@link App} for a check,
@@ -41,27 +40,44 @@ import java.util.Optional;
  * person's language, never a stack trace. A request from htmx ({@code HX-Request}) gets only the part that changes.
  */
 public final class WebRoutes {
-    /** The pages load only what this server sends; forms post only here; nothing may frame them. */
-    static final String CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
-            + " form-action 'self'; frame-ancestors 'none'";
-
     private static final List<String> LANGUAGES = List.of("fr", "en");
 
     private final App app;
     private final Reports reports;
     private final Dossiers dossiers;
     private final long maxBodyBytes;
-    private final Assets assets = new Assets();
-    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Pages pages = new Pages();
+    private final ConsoleRoutes console;
 
-    public WebRoutes(App app, Reports reports, long maxBodyBytes) {
+    /**
+     * What the console needs of the server's access control: sign-in and sessions, the failed sign-ins counted per
+     * account name (shared with {@code POST /api/session}), and who the access gate let through a request.
+     */
+    public record Staff(Access access, RateLimiter signInFailures, Function<Context, Principal> principal) {}
+
+    public WebRoutes(App app, Reports reports, long maxBodyBytes, Staff staff) {
         this.app = app;
         this.reports = reports;
         this.dossiers = app.dossiers(reports.store(), Clock.systemUTC());
         this.maxBodyBytes = maxBodyBytes;
+        this.console = new ConsoleRoutes(reports, app.identifiers(), staff, pages, Clock.systemUTC());
+    }
+
+    /**
+     * Answers a refusal of a console route (no session, wrong role, no such report...) as a page: without a session,
+     * the way to the sign-in page. False when the route is not the console's (the caller answers in JSON).
+     */
+    public boolean consoleRefusal(Context ctx, int status, String code) {
+        return console.refusal(ctx, status, code);
     }
 
     public List<Endpoint> endpoints() {
+        List<Endpoint> all = new ArrayList<>(pageEndpoints());
+        all.addAll(console.endpoints());
+        return List.copyOf(all);
+    }
+
+    private List<Endpoint> pageEndpoints() {
         return List.of(
                 new Endpoint(HandlerType.GET, "/", this::home),
                 new Endpoint(HandlerType.POST, "/check", this::check),
@@ -70,7 +86,7 @@ public final class WebRoutes {
                 new Endpoint(HandlerType.POST, "/report/dossier", this::dossier),
                 new Endpoint(HandlerType.GET, "/follow", this::followForm),
                 new Endpoint(HandlerType.POST, "/follow", this::follow),
-                new Endpoint(HandlerType.GET, "/assets/{name}", assets::serve));
+                new Endpoint(HandlerType.GET, "/assets/{name}", pages.assets()::serve));
     }
 
     private void home(Context ctx) {
@@ -272,22 +288,11 @@ public final class WebRoutes {
     }
 
     private Page page(Lang lang, String titleKey, String path) {
-        Texts t = Texts.of(lang);
-        String other = lang == Lang.FR ? "en" : "fr";
-        return new Page(lang, t, assets, t.get(titleKey), path + "?lang=" + other);
+        return pages.page(lang, titleKey, path + "?lang=" + (lang == Lang.FR ? "en" : "fr"));
     }
 
     private void render(Context ctx, int status, String template, Page page, Map<String, Object> params) {
-        Map<String, Object> all = new HashMap<>(params);
-        all.put("page", page);
-        StringOutput out = new StringOutput();
-        templates.render(template, all, out);
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("Content-Language", page.lang().id());
-        ctx.header("Vary", "Accept-Language, HX-Request");
-        ctx.status(status)
-                .contentType("text/html; charset=utf-8")
-                .result(out.toString().getBytes(StandardCharsets.UTF_8));
+        pages.render(ctx, status, template, page, params);
     }
 
     /** The person's choice ({@code lang} in the address or the form), else their browser's, else French. */
