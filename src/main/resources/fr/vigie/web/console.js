@@ -24,8 +24,11 @@
       elements: elements,
       wheelSensitivity: 0.3,
       maxZoom: 1.6, // a small graph is not blown up to fill the box
-      layout: { name: data.nodes.length > 60 ? "grid" : "cose", animate: false, padding: 40,
-        nodeRepulsion: function () { return 12000; }, idealEdgeLength: function () { return 90; } },
+      // identifiers in the middle, the reports that carry them around: the same drawing on every visit
+      layout: data.nodes.length > 80
+        ? { name: "grid", animate: false, padding: 30 }
+        : { name: "concentric", animate: false, padding: 30, minNodeSpacing: 70, levelWidth: function () { return 1; },
+            concentric: function (node) { return node.data("type") === "identifier" ? 2 : 1; } },
       style: [
         { selector: "node", style: { label: "data(label)", "font-size": 11, "text-valign": "bottom",
           "text-margin-y": 4, color: "#1b1b1b", "text-wrap": "ellipsis", "text-max-width": 140,
@@ -42,6 +45,11 @@
       if (href) {
         window.location.href = href + window.location.search.replace(/^\?(?:.*&)?(lang=[a-z]{2}).*$/, "?$1");
       }
+    });
+    var refit = null;
+    window.addEventListener("resize", function () { // a phone turned, a window narrowed: the whole graph in view
+      window.clearTimeout(refit);
+      refit = window.setTimeout(function () { cy.resize(); cy.fit(undefined, 40); }, 100);
     });
     box.setAttribute("data-nodes", String(cy.nodes().length));
     box.setAttribute("data-edges", String(cy.edges().length));
