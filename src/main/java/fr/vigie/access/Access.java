@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
 public final class Access {
     /** How long a browser session lasts, whatever is done with it: a working day. */
     public static final Duration SESSION_LENGTH = Duration.ofHours(8);
+    /** The browser cookie that carries a session (HttpOnly, SameSite=Strict). */
+    public static final String SESSION_COOKIE = "vigie_session";
+    /** The cookie a page reads its anti-forgery token from (the same token is in the console's forms). */
+    public static final String CSRF_COOKIE = "vigie_csrf";
 
     public static final int MIN_PASSWORD = 12;
     public static final int MAX_PASSWORD = 1024;

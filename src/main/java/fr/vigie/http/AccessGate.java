@@ -21,9 +21,10 @@ import java.util.OptionalLong;
  * A follow-up token passes where the table says {@code victim}; the route itself checks it opens that report.
  */
 final class AccessGate {
-    static final String SESSION_COOKIE = "vigie_session";
-    static final String CSRF_COOKIE = "vigie_csrf";
+    static final String SESSION_COOKIE = Access.SESSION_COOKIE;
+    static final String CSRF_COOKIE = Access.CSRF_COOKIE;
     static final String CSRF_HEADER = "X-CSRF-Token";
+    static final String CSRF_FIELD = "csrf";
     private static final String PRINCIPAL = "vigie.principal";
 
     private final Access access;
@@ -53,8 +54,8 @@ final class AccessGate {
             if (!entry.anyone()) {
                 // a route open to anyone reads no credentials: a stale cookie or a bad key cannot make it fail
                 Principal principal = credentials(ctx);
+                ctx.attribute(PRINCIPAL, principal); // known to a refusal page too (who is refused)
                 authorize(ctx, entry, principal);
-                ctx.attribute(PRINCIPAL, principal);
             }
             handler.handle(ctx);
         };
@@ -135,11 +136,27 @@ final class AccessGate {
         return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
     }
 
+    /**
+     * The token in the {@value #CSRF_HEADER} header (scripts), or in the {@value #CSRF_FIELD} field of a urlencoded
+     * form (the console's forms, which work without scripts).
+     */
     private static boolean csrfMatches(Context ctx, String expected) {
         String sent = ctx.header(CSRF_HEADER);
+        if (sent == null && isUrlencoded(ctx)) {
+            try {
+                sent = ctx.formParam(CSRF_FIELD);
+            } catch (RuntimeException e) {
+                sent = null; // a malformed form carries no token
+            }
+        }
         return sent != null
                 && MessageDigest.isEqual(
                         expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean isUrlencoded(Context ctx) {
+        String type = ctx.header("Content-Type");
+        return type != null && CheckHandler.mediaType(type).equals("application/x-www-form-urlencoded");
     }
 
     private static HttpError forbidden() {

@@ -76,6 +76,7 @@ public final class HttpServer implements AutoCloseable {
     private final List<Endpoint> endpoints;
     private final Javalin javalin;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final WebRoutes web;
     private final Optional<SslContextFactory.Server> tls;
     /** The port asked of {@link #start}: the TLS connector is made when the server starts. */
     private volatile int requestedPort;
@@ -122,7 +123,9 @@ public final class HttpServer implements AutoCloseable {
                 access.audit(),
                 maxBodyBytes,
                 app.router());
-        SessionHandler session = new SessionHandler(access, new RateLimiter(rates.signIns(), rates.window(), clock));
+        // failed sign-ins per account name, counted together whether they come through the API or the console
+        RateLimiter signInFailures = new RateLimiter(rates.signIns(), rates.window(), clock);
+        SessionHandler session = new SessionHandler(access, signInFailures);
         SubjectsHandler subjectRoutes = new SubjectsHandler(reports);
         List<Endpoint> routes = new ArrayList<>(List.of(
                 new Endpoint(HandlerType.POST, "/api/check", new CheckHandler(app, maxBodyBytes)),
@@ -150,7 +153,10 @@ public final class HttpServer implements AutoCloseable {
                         HandlerType.GET,
                         "/api/openapi.json",
                         ctx -> ctx.status(200).contentType("application/json").result(openApi))));
-        routes.addAll(new WebRoutes(app, reports, maxBodyBytes).endpoints()); // the pages (fr.vigie.web)
+        // the pages and the analysts' console (fr.vigie.web)
+        this.web = new WebRoutes(
+                app, reports, maxBodyBytes, new WebRoutes.Staff(access, signInFailures, AccessGate::principal));
+        routes.addAll(web.endpoints());
         Permissions permissions = Permissions.bundled();
         permissions.requireExactly(
                 routes.stream().map(e -> e.method.name() + " " + e.path).toList());
@@ -163,6 +169,8 @@ public final class HttpServer implements AutoCloseable {
                         "POST /check", new RateLimiter(rates.checks(), rates.window(), clock),
                         "POST /report", new RateLimiter(rates.reports(), rates.window(), clock),
                         "POST /follow", new RateLimiter(rates.signIns(), rates.window(), clock),
+                        "POST /report/dossier", new RateLimiter(rates.signIns(), rates.window(), clock),
+                        "POST /console/signin", new RateLimiter(rates.signIns(), rates.window(), clock),
                         "POST /api/session", new RateLimiter(rates.signIns(), rates.window(), clock)));
         List<Endpoint> guarded = new ArrayList<>();
         for (Endpoint e : routes) {
@@ -234,7 +242,9 @@ public final class HttpServer implements AutoCloseable {
                 // the body may be partly unread: the connection cannot carry another request, and the client must know
                 ctx.header("Connection", "close");
             }
-            error(ctx, e.status(), e.code(), e.getMessage());
+            if (!web.consoleRefusal(ctx, e.status(), e.code())) { // the console's pages refuse in HTML
+                error(ctx, e.status(), e.code(), e.getMessage());
+            }
         });
         // BadInputException messages name the problem, never the message text (see its javadoc)
         config.routes.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, e.code(), e.getMessage()));

@@ -1,9 +1,14 @@
 package fr.vigie.web;
 
 import fr.vigie.BadInputException;
+import fr.vigie.access.Access;
+import fr.vigie.access.Principal;
+import fr.vigie.access.RateLimiter;
 import fr.vigie.app.App;
+import fr.vigie.app.Dossiers;
 import fr.vigie.app.Reports;
 import fr.vigie.detect.Analysis;
+import fr.vigie.dossier.VictimDossier;
 import fr.vigie.harmonise.Harmonised;
 import fr.vigie.i18n.Lang;
 import fr.vigie.i18n.Texts;
@@ -13,21 +18,21 @@ import fr.vigie.orient.Case;
 import fr.vigie.orient.Orientation;
 import fr.vigie.report.Report;
 import fr.vigie.report.Submission;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The pages' routes. Each handler reads its form, calls the same façade as the API ({@link App} for a check,
@@ -35,33 +40,53 @@ import java.util.Optional;
  * person's language, never a stack trace. A request from htmx ({@code HX-Request}) gets only the part that changes.
  */
 public final class WebRoutes {
-    /** The pages load only what this server sends; forms post only here; nothing may frame them. */
-    static final String CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
-            + " form-action 'self'; frame-ancestors 'none'";
-
     private static final List<String> LANGUAGES = List.of("fr", "en");
 
     private final App app;
     private final Reports reports;
+    private final Dossiers dossiers;
     private final long maxBodyBytes;
-    private final Assets assets = new Assets();
-    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Pages pages = new Pages();
+    private final ConsoleRoutes console;
 
-    public WebRoutes(App app, Reports reports, long maxBodyBytes) {
+    /**
+     * What the console needs of the server's access control: sign-in and sessions, the failed sign-ins counted per
+     * account name (shared with {@code POST /api/session}), and who the access gate let through a request.
+     */
+    public record Staff(Access access, RateLimiter signInFailures, Function<Context, Principal> principal) {}
+
+    public WebRoutes(App app, Reports reports, long maxBodyBytes, Staff staff) {
         this.app = app;
         this.reports = reports;
+        this.dossiers = app.dossiers(reports.store(), Clock.systemUTC());
         this.maxBodyBytes = maxBodyBytes;
+        this.console = new ConsoleRoutes(reports, app.identifiers(), staff, pages, Clock.systemUTC());
+    }
+
+    /**
+     * Answers a refusal of a console route (no session, wrong role, no such report...) as a page: without a session,
+     * the way to the sign-in page. False when the route is not the console's (the caller answers in JSON).
+     */
+    public boolean consoleRefusal(Context ctx, int status, String code) {
+        return console.refusal(ctx, status, code);
     }
 
     public List<Endpoint> endpoints() {
+        List<Endpoint> all = new ArrayList<>(pageEndpoints());
+        all.addAll(console.endpoints());
+        return List.copyOf(all);
+    }
+
+    private List<Endpoint> pageEndpoints() {
         return List.of(
                 new Endpoint(HandlerType.GET, "/", this::home),
                 new Endpoint(HandlerType.POST, "/check", this::check),
                 new Endpoint(HandlerType.GET, "/report", this::reportForm),
                 new Endpoint(HandlerType.POST, "/report", this::report),
+                new Endpoint(HandlerType.POST, "/report/dossier", this::dossier),
                 new Endpoint(HandlerType.GET, "/follow", this::followForm),
                 new Endpoint(HandlerType.POST, "/follow", this::follow),
-                new Endpoint(HandlerType.GET, "/assets/{name}", assets::serve));
+                new Endpoint(HandlerType.GET, "/assets/{name}", pages.assets()::serve));
     }
 
     private void home(Context ctx) {
@@ -157,14 +182,70 @@ public final class WebRoutes {
                     page(lang, "web.title.reported", "/report"),
                     Map.of("id", submission.id(), "token", submission.token()));
         } catch (BadInputException e) {
-            Texts t = Texts.of(lang);
-            String message = e.code().startsWith("field.")
-                    ? t.get("web.error.field", t.get("web.field." + e.code().substring(6)), e.getMessage())
-                    : t.has("web.error." + e.code())
-                            ? t.get("web.error." + e.code())
-                            : t.get("web.error.other", e.code());
-            render(ctx, 400, "report.jte", page(lang, "web.title.report", "/report"), Map.of("error", message));
+            render(
+                    ctx,
+                    400,
+                    "report.jte",
+                    page(lang, "web.title.report", "/report"),
+                    Map.of("error", reportError(Texts.of(lang), e.code())));
         }
+    }
+
+    /**
+     * A refused report in the page's language: the field and what it expects (the intake's own sentence is for the
+     * API and is English).
+     */
+    static String reportError(Texts t, String code) {
+        if (code.startsWith("field.")) {
+            String field = code.substring(6);
+            String label = t.has("web.field." + field) ? t.get("web.field." + field) : field;
+            String expected =
+                    t.has("web.problem." + field) ? t.get("web.problem." + field) : t.get("web.problem.other");
+            return t.get("web.error.field", label, expected);
+        }
+        return t.has("web.error." + code) ? t.get("web.error." + code) : t.get("web.error.other", code);
+    }
+
+    /**
+     * {@code POST /report/dossier} (form: {@code id}, {@code token}): the victim's complaint dossier as a PDF, from a
+     * plain form, so the follow-up token travels in the body and never in an address a log or a history keeps. A
+     * wrong token and an unknown id get the same answer.
+     */
+    private void dossier(Context ctx) throws IOException {
+        Form form;
+        try {
+            form = Form.read(ctx, 64 * 1024);
+        } catch (BadInputException e) {
+            form = new Form(Map.of(), Optional.empty());
+        }
+        Lang lang = lang(ctx, form);
+        String id = form.one("id").map(String::strip).orElse("");
+        String token = form.one("token").map(String::strip).orElse("");
+        Optional<VictimDossier> dossier = id.isEmpty() || token.isEmpty() || !reports.opens(id, token)
+                ? Optional.empty()
+                : dossiers.victim(id, Optional.of(lang));
+        if (dossier.isEmpty()) {
+            render(
+                    ctx,
+                    404,
+                    "follow.jte",
+                    page(lang, "web.title.follow", "/follow"),
+                    Map.of("id", id, "error", Texts.of(lang).get("web.follow.unknown")));
+            return;
+        }
+        pdf(ctx, "dossier-" + id + ".pdf", out -> dossiers.write(dossier.get(), lang, out));
+    }
+
+    interface PdfBody {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Rendered into memory first: a dossier that fails half-way is an error page, never half a PDF. */
+    static void pdf(Context ctx, String name, PdfBody body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        body.writeTo(out);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        ctx.status(200).contentType("application/pdf").result(out.toByteArray());
     }
 
     private void followForm(Context ctx) {
@@ -207,22 +288,11 @@ public final class WebRoutes {
     }
 
     private Page page(Lang lang, String titleKey, String path) {
-        Texts t = Texts.of(lang);
-        String other = lang == Lang.FR ? "en" : "fr";
-        return new Page(lang, t, assets, t.get(titleKey), path + "?lang=" + other);
+        return pages.page(lang, titleKey, path + "?lang=" + (lang == Lang.FR ? "en" : "fr"));
     }
 
     private void render(Context ctx, int status, String template, Page page, Map<String, Object> params) {
-        Map<String, Object> all = new HashMap<>(params);
-        all.put("page", page);
-        StringOutput out = new StringOutput();
-        templates.render(template, all, out);
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("Content-Language", page.lang().id());
-        ctx.header("Vary", "Accept-Language, HX-Request");
-        ctx.status(status)
-                .contentType("text/html; charset=utf-8")
-                .result(out.toString().getBytes(StandardCharsets.UTF_8));
+        pages.render(ctx, status, template, page, params);
     }
 
     /** The person's choice ({@code lang} in the address or the form), else their browser's, else French. */
@@ -279,7 +349,8 @@ public final class WebRoutes {
             fields.put("lang", List.of(lang.id()));
             Optional<String> amount = form.one("loss_amount");
             if (amount.isPresent()) {
-                String loss = amount.get().strip().replace(" ", "") + " "
+                // a French amount is written 49,90: the intake reads 49.90
+                String loss = amount.get().strip().replace(" ", "").replace(',', '.') + " "
                         + form.one("loss_currency").orElse("EUR") + " "
                         + form.one("loss_method").orElse("other")
                         + form.one("loss_date").map(d -> " " + d).orElse("");

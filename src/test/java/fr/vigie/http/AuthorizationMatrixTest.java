@@ -120,9 +120,38 @@ class AuthorizationMatrixTest {
         s.put(
                 "POST /report",
                 new Sample(201, () -> post("/report", form, "narrative=page" + SUBMISSIONS.incrementAndGet())));
+        s.put(
+                "POST /report/dossier",
+                new Sample(200, () -> post("/report/dossier", form, "id=" + id + "&token=" + token)));
         s.put("GET /follow", new Sample(200, () -> get("/follow")));
         s.put("POST /follow", new Sample(200, () -> post("/follow", form, "id=" + id + "&token=" + token)));
         s.put("GET /assets/{name}", new Sample(200, () -> get(stylesheet())));
+        // the console (fr.vigie.web): its pages answer a redirect to the sign-in page where the API answers 401
+        s.put("GET /console/signin", new Sample(200, () -> get("/console/signin")));
+        s.put(
+                "POST /console/signin",
+                new Sample(
+                        303,
+                        () -> post(
+                                        "/console/signin",
+                                        form,
+                                        "csrf=matrix&name=matrix-admin&password="
+                                                + TestServer.PASSWORD.replace(' ', '+'))
+                                .header("Cookie", "vigie_signin=matrix")));
+        // without the session's token in the form, signing out ends nothing (the callers' sessions go on)
+        s.put("POST /console/signout", new Sample(303, () -> post("/console/signout", form, "lang=fr")));
+        s.put("GET /console", new Sample(200, () -> get("/console")));
+        s.put("GET /console/reports/{id}", new Sample(200, () -> get("/console/reports/" + id)));
+        s.put(
+                "POST /console/reports/{id}/status",
+                new Sample(303, () -> post("/console/reports/" + id + "/status", form, "status=triaged")));
+        s.put("GET /console/campaigns", new Sample(200, () -> get("/console/campaigns")));
+        s.put("GET /console/campaigns/{id}", new Sample(200, () -> get("/console/campaigns/" + campaign)));
+        s.put(
+                "GET /console/campaigns/{id}/graph.json",
+                new Sample(200, () -> get("/console/campaigns/" + campaign + "/graph.json")));
+        s.put("GET /console/lookup", new Sample(200, () -> get("/console/lookup?value=FR7630006000011234567890189")));
+        s.put("GET /console/search", new Sample(200, () -> get("/console/search?q=coupons")));
         s.put(
                 "POST /api/session",
                 new Sample(
@@ -165,7 +194,7 @@ class AuthorizationMatrixTest {
                                 route.getKey().split(" ")[0], route.getKey().split(" ")[1])
                         .orElseThrow();
                 String cell = String.format("%-26s %s", caller.name(), route.getKey());
-                expected.put(cell, expect(entry, caller, route.getValue().ok()));
+                expected.put(cell, expect(entry, caller, route.getValue().ok(), route.getKey()));
                 actual.put(
                         cell,
                         server.send(caller.dress()
@@ -176,13 +205,16 @@ class AuthorizationMatrixTest {
         assertThat(actual).isEqualTo(expected);
     }
 
-    /** What the table says this caller gets from a route whose success is {@code ok}. */
-    static int expect(Permissions.Entry entry, Caller caller, int ok) {
+    /**
+     * What the table says this caller gets from a route whose success is {@code ok}: without credentials, a console
+     * page sends the browser to the sign-in page (303) where the API answers 401.
+     */
+    static int expect(Permissions.Entry entry, Caller caller, int ok, String route) {
         if (entry.anyone()) {
             return ok;
         }
         if (caller.role() == null) {
-            return 401;
+            return route.startsWith("GET /console") && !route.endsWith(".json") ? 303 : 401;
         }
         if (!entry.allows(caller.role())) {
             return 403;

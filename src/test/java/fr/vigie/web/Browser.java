@@ -157,6 +157,7 @@ final class Browser implements AutoCloseable {
                 long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
                 driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 600), 8000)));
                 script("window.scrollTo(0, 0)");
+                settle(); // the page's own resize handlers (the console's graph refits) run before the picture
                 Files.write(
                         SCREENSHOTS.resolve(name + "-" + width + ".png"),
                         ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
@@ -165,6 +166,14 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         } finally {
             driver.manage().window().setSize(before);
+        }
+    }
+
+    private static void settle() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
