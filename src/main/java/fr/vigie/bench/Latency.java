@@ -27,19 +27,28 @@ public final class Latency {
     private Latency() {}
 
     /**
+     * Closed-loop GETs over one kept-alive connection per client ({@link KeepAlive}: a client that costs little, as
+     * it shares the cores with the server it measures).
+     *
      * @param path the i-th client's next path, given a random number (the client picks which report to read)
      * @param authorization the Authorization header, or null
      */
     public static Result run(String base, IntFunction<String> path, String authorization, int clients, double seconds)
             throws InterruptedException {
-        return requests(
-                random -> {
-                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.apply(random)))
-                            .GET();
-                    if (authorization != null) {
-                        request.header("Authorization", authorization);
+        URI uri = URI.create(base);
+        return load(
+                () -> new Sender() {
+                    private final KeepAlive connection = new KeepAlive(uri);
+
+                    @Override
+                    public int send(int random) throws Exception {
+                        return connection.get(path.apply(random), authorization);
                     }
-                    return request;
+
+                    @Override
+                    public void close() {
+                        connection.close();
+                    }
                 },
                 clients,
                 seconds);
@@ -56,6 +65,32 @@ public final class Latency {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+        try {
+            return load(
+                    () -> random -> http.send(
+                                    request.apply(random)
+                                            .timeout(Duration.ofSeconds(10))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofByteArray())
+                            .statusCode(),
+                    clients,
+                    seconds);
+        } finally {
+            http.close();
+        }
+    }
+
+    /** One client's way of sending its next request, given a random number; the answer's status code. */
+    private interface Sender extends AutoCloseable {
+        int send(int random) throws Exception;
+
+        @Override
+        default void close() {}
+    }
+
+    /** Each of {@code clients} virtual threads gets its own sender and sends, waits and sends again until the end. */
+    private static Result load(java.util.function.Supplier<Sender> senders, int clients, double seconds)
+            throws InterruptedException {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         AtomicLong errors = new AtomicLong();
         List<long[]> perClient = new ArrayList<>();
@@ -67,16 +102,15 @@ public final class Latency {
             int[] count = {0};
             perClient.add(latencies);
             counts.add(count);
+            Sender sender = senders.get();
             threads.add(Thread.ofVirtual().start(() -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
-                    HttpRequest next = request.apply(random.nextInt(Integer.MAX_VALUE))
-                            .timeout(Duration.ofSeconds(10))
-                            .build();
+                    int next = random.nextInt(Integer.MAX_VALUE);
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<byte[]> response = http.send(next, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200 && response.statusCode() != 201) {
+                        int status = sender.send(next);
+                        if (status != 200 && status != 201) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -86,6 +120,7 @@ public final class Latency {
                         latencies[count[0]++] = System.nanoTime() - t0;
                     }
                 }
+                sender.close();
             }));
         }
         for (Thread t : threads) {
@@ -100,7 +135,6 @@ public final class Latency {
             at += counts.get(c)[0];
         }
         Arrays.sort(all);
-        http.close();
         return new Result(
                 total,
                 errors.get(),
