@@ -132,24 +132,27 @@ final class ReportsHandler {
         String actor = who(ctx, id);
         var report = reports.report(id, actor).orElseThrow(ReportsHandler::notFound);
         var node = ReportJson.of(report);
-        var campaignOf = reports.store().campaignOf(id);
-        campaignOf.ifPresent(c -> {
+        boolean staff = !actor.equals("victim"); // analysts and supervisors see the priority
+        var policy = PriorityPolicy.DEFAULT;
+        // Reports of its campaign received in the window (today included, UTC): counted from the arrivals since,
+        // not from the campaign's figures, which read every report of the campaign.
+        var since = LocalDate.now(clock)
+                .minusDays(policy.campaignWindowDays() - 1L)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        var placement = staff
+                ? reports.store().placement(id, since)
+                : reports.store().campaignOf(id).map(c -> new Store.Placement(c, 0));
+        placement.ifPresent(p -> {
             var campaign = node.putObject("campaign");
-            campaign.put("id", c.id());
-            campaign.put("size", c.size());
+            campaign.put("id", p.campaign().id());
+            campaign.put("size", p.campaign().size());
         });
         var lang = report.situation().lang();
         var facts = Case.of(report);
         node.set("orientation", CheckJson.orientation(router.route(facts, lang)));
-        if (!actor.equals("victim")) { // analysts and supervisors
-            var policy = PriorityPolicy.DEFAULT;
-            // Reports of its campaign received in the window (today included, UTC): counted from the arrivals since,
-            // not from the campaign's figures, which read every report of the campaign.
-            var since = LocalDate.now(clock)
-                    .minusDays(policy.campaignWindowDays() - 1L)
-                    .atStartOfDay(ZoneOffset.UTC)
-                    .toInstant();
-            int recent = campaignOf.isPresent() ? reports.store().recentInCampaign(id, since) : 0;
+        if (staff) {
+            int recent = placement.map(Store.Placement::recent).orElse(0);
             node.set("priority", ReportJson.priority(Priority.assess(facts, recent, clock, policy, lang)));
         }
         HttpServer.json(ctx, 200, node.toString());

@@ -170,36 +170,83 @@ public final class Store implements AutoCloseable {
      * holds. Every report is in one, alone until something links it.
      */
     public Optional<Campaign> campaignOf(String reportId) {
-        Optional<Integer> num = db.jdbi()
-                .withHandle(h -> h.createQuery("SELECT num FROM report WHERE id = :id")
-                        .bind("id", reportId)
-                        .mapTo(Integer.class)
-                        .findOne());
-        return num.flatMap(links::campaignOf).map(c -> new Campaign("C-" + c[0], c[1]));
+        return db.jdbi().withHandle(h -> arrival(h, reportId)).flatMap(this::campaign);
     }
 
     /** A campaign as a report sees it. */
     public record Campaign(String id, int size) {}
 
+    /** A report's campaign, and how many of the campaign's reports arrived in the priority window (itself included). */
+    public record Placement(Campaign campaign, int recent) {}
+
+    /**
+     * The campaign of a report and how many of its reports arrived at or after {@code since}, for the analysts'
+     * priority: the report's arrival number is read once, the window's first arrival is remembered (see {@link
+     * #firstArrivalSince}), and only the arrivals since are counted — never the whole campaign.
+     */
+    public Optional<Placement> placement(String reportId, Instant since) {
+        return db.jdbi().withHandle(h -> {
+            Optional<Integer> num = arrival(h, reportId);
+            Optional<Campaign> campaign = num.flatMap(this::campaign);
+            if (campaign.isEmpty()) {
+                return Optional.empty();
+            }
+            int recent = firstArrivalSince(h, since)
+                    .map(first -> links.membersFrom(num.get(), first))
+                    .orElse(0);
+            return Optional.of(new Placement(campaign.get(), recent));
+        });
+    }
+
     /**
      * How many reports of {@code reportId}'s campaign arrived at or after {@code since} (itself included): how fast
-     * the campaign grows, for the analysts' priority. Arrival numbers follow arrival time, so this reads one index
-     * entry and counts only the reports that arrived since — never the whole campaign.
+     * the campaign grows, for the analysts' priority.
      */
     public int recentInCampaign(String reportId, Instant since) {
-        return db.jdbi().withHandle(h -> {
-            Optional<Integer> num = h.createQuery("SELECT num FROM report WHERE id = :id")
-                    .bind("id", reportId)
-                    .mapTo(Integer.class)
-                    .findOne();
-            // The first arrival since, found through the received_at index (MIN(num) would read every row since).
-            Optional<Integer> first = h.createQuery("SELECT num FROM report WHERE received_at >= :since "
-                            + "AND num IS NOT NULL ORDER BY received_at, num LIMIT 1")
-                    .bind("since", since.atOffset(ZoneOffset.UTC))
-                    .mapTo(Integer.class)
-                    .findOne();
-            return num.isPresent() && first.isPresent() ? links.membersFrom(num.get(), first.get()) : 0;
-        });
+        return placement(reportId, since).map(Placement::recent).orElse(0);
+    }
+
+    private Optional<Integer> arrival(Handle h, String reportId) {
+        return h.createQuery("SELECT num FROM report WHERE id = :id")
+                .bind("id", reportId)
+                .mapTo(Integer.class)
+                .findOne();
+    }
+
+    private Optional<Campaign> campaign(int num) {
+        return links.campaignOf(num).map(c -> new Campaign("C-" + c[0], c[1]));
+    }
+
+    /**
+     * The first arrival at or after a time, as found under a numbering: later arrivals only add later numbers, so
+     * it stays true while the numbering does.
+     */
+    private record FirstArrival(Instant since, int num, long numbering) {}
+
+    private volatile FirstArrival firstArrival;
+    /** Goes up each time arrival numbers may have been given again; a first arrival found before is then forgotten. */
+    private final java.util.concurrent.atomic.AtomicLong numbering = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The arrival number of the first report received at or after {@code since}. Found through the received_at
+     * index once per window start and then remembered: reports arriving later get later numbers, so the first
+     * arrival since a given time never changes — until arrival numbers are given again ({@link #rebuildLinks}, or
+     * a failed write that reloads them), which forgets it.
+     */
+    private Optional<Integer> firstArrivalSince(Handle h, Instant since) {
+        long current = numbering.get();
+        FirstArrival known = firstArrival;
+        if (known != null && known.since().equals(since) && known.numbering() == current) {
+            return Optional.of(known.num());
+        }
+        Optional<Integer> first = h.createQuery("SELECT num FROM report WHERE received_at >= :since "
+                        + "AND num IS NOT NULL ORDER BY received_at, num LIMIT 1")
+                .bind("since", since.atOffset(ZoneOffset.UTC))
+                .mapTo(Integer.class)
+                .findOne();
+        // nothing since is not remembered: the next report will be the first
+        first.ifPresent(num -> firstArrival = new FirstArrival(since, num, current));
+        return first;
     }
 
     /**
@@ -279,6 +326,7 @@ public final class Store implements AutoCloseable {
             links.reload(db.jdbi());
             throw e;
         } finally {
+            numbering.incrementAndGet(); // arrival numbers were given again
             links.lock().unlock();
         }
     }
@@ -521,6 +569,7 @@ public final class Store implements AutoCloseable {
                     stored = db.jdbi().inTransaction(h -> insertAll(h, batch, now));
                 } catch (RuntimeException e) {
                     links.reload(db.jdbi()); // the union-find may hold what the rollback took back
+                    numbering.incrementAndGet();
                     throw e;
                 } finally {
                     links.lock().unlock();
