@@ -1,6 +1,7 @@
 package fr.vigie.orient;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.detect.Analysis;
 import fr.vigie.detect.RedFlag;
@@ -98,19 +99,51 @@ public record Case(
         return ids;
     }
 
-    /** The red-flag ids in a stored analysis; an analysis that cannot be read adds none (it was written by us). */
+    /**
+     * The red-flag ids in a stored analysis; an analysis that cannot be read adds none (it was written by us). Read
+     * as a stream of tokens, not as a tree: only {@code redFlags[].id} is wanted of an analysis that is most of a
+     * report's bytes, and every analyst's read of a report asks for it.
+     */
     private static Set<String> ruleIds(String analysisJson) {
         Set<String> ids = new LinkedHashSet<>();
-        try {
-            JsonNode flags = JSON.readTree(analysisJson).path("redFlags");
-            flags.forEach(flag -> {
-                if (flag.path("id").isTextual()) {
-                    ids.add(flag.get("id").asText());
+        try (JsonParser parser = JSON.getFactory().createParser(analysisJson)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return ids;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("redFlags") && value == JsonToken.START_ARRAY) {
+                    ids.clear(); // as a tree would read it: the last redFlags counts
+                    for (JsonToken flag = parser.nextToken(); flag != JsonToken.END_ARRAY; flag = parser.nextToken()) {
+                        if (flag == JsonToken.START_OBJECT) {
+                            flagId(parser).ifPresent(ids::add);
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else {
+                    parser.skipChildren();
                 }
-            });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            }
+        } catch (java.io.IOException e) {
             // stored by Vigie itself; unreadable means an older form without red flags to add
         }
         return ids;
+    }
+
+    /** The {@code id} of the red flag whose object the parser is in; leaves the parser at the object's end. */
+    private static Optional<String> flagId(JsonParser parser) throws java.io.IOException {
+        String id = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("id") && value == JsonToken.VALUE_STRING) {
+                id = parser.getText();
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return Optional.ofNullable(id);
     }
 }
