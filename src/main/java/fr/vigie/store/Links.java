@@ -222,6 +222,25 @@ final class Links {
         }
     }
 
+    /**
+     * The campaigns of these reports ({@code C-} and a number), each once, in the order of their reports' arrival
+     * numbers (given sorted), at most {@code max}; numbers the union-find does not know are passed over.
+     */
+    List<String> campaignIds(int[] sortedNums, int max) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        lock.lock();
+        try {
+            for (int i = 0; i < sortedNums.length && ids.size() < max; i++) {
+                if (campaigns.contains(sortedNums[i])) {
+                    ids.add("C-" + campaigns.campaignOf(sortedNums[i]));
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        return List.copyOf(ids);
+    }
+
     /** How many reports numbered {@code from} or later share report {@code num}'s campaign. */
     int membersFrom(int num, int from) {
         lock.lock();

@@ -156,6 +156,7 @@ public final class Retention {
         Outcome outcome = new Outcome(identities, evidence, analyses, removed.size(), held);
         if (identities + evidence + analyses + removed.size() > 0) {
             store.database().compactOnClose();
+            store.lookupsChanged();
         }
         store.audit()
                 .record(

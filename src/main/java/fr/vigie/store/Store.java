@@ -72,6 +72,7 @@ public final class Store implements AutoCloseable {
     private final Protection protection;
     private final Contacts contacts;
     private final Audit audit;
+    private final Indicators indicators = new Indicators();
 
     private Store(
             Database db, Secrets secrets, KeyRing keys, Clock clock, Optional<Path> folder, Protection protection) {
@@ -327,6 +328,7 @@ public final class Store implements AutoCloseable {
             throw e;
         } finally {
             numbering.incrementAndGet(); // arrival numbers were given again
+            indicators.changedAll(); // look-ups keep arrival numbers
             links.lock().unlock();
         }
     }
@@ -567,6 +569,7 @@ public final class Store implements AutoCloseable {
                 links.lock().lock();
                 try {
                     stored = db.jdbi().inTransaction(h -> insertAll(h, batch, now));
+                    indicators.changed(valueHashes(batch)); // committed: look-ups of these values read again
                 } catch (RuntimeException e) {
                     links.reload(db.jdbi()); // the union-find may hold what the rollback took back
                     numbering.incrementAndGet();
@@ -1020,6 +1023,25 @@ public final class Store implements AutoCloseable {
      */
     public Indicator indicator(Identifier identifier, int max) {
         String hash = valueHash(identifier.kind(), identifier.normalized());
+        Indicators.Found found = indicators.get(hash, max).orElseGet(() -> {
+            Indicators.Stamp stamp = indicators.stamp(hash); // before reading: a report committed since outdates it
+            Indicators.Found read = readIndicator(hash, max);
+            indicators.put(hash, stamp, read);
+            return read;
+        });
+        return new Indicator(
+                identifier,
+                found.reportCount(),
+                found.victims(),
+                found.firstSeen(),
+                found.lastSeen(),
+                found.losses(),
+                found.countries(),
+                found.newest().subList(0, Math.min(max, found.newest().size())),
+                links.campaignIds(found.arrivals(), max));
+    }
+
+    private Indicators.Found readIndicator(String hash, int max) {
         // Two queries whatever the identifier's popularity: its carriers' rows (aggregated here) and their losses.
         return db.jdbi().inTransaction(h -> {
             record Carrier(String id, String victim, Instant at, String country, Integer num) {}
@@ -1043,41 +1065,26 @@ public final class Store implements AutoCloseable {
                     .bind("hash", hash)
                     .map((rs, ctx) -> Map.entry(rs.getString(1).strip(), rs.getBigDecimal(2)))
                     .forEach(e -> losses.put(e.getKey(), e.getValue()));
-            record Stats(long reports, long victims, Optional<Instant> first, Optional<Instant> last) {}
-            Stats stats = new Stats(
+            return new Indicators.Found(
                     carriers.size(),
                     carriers.stream().map(Carrier::victim).distinct().count(),
                     carriers.stream().map(Carrier::at).min(java.util.Comparator.naturalOrder()),
-                    carriers.stream().map(Carrier::at).max(java.util.Comparator.naturalOrder()));
-            List<String> countries =
-                    carriers.stream().map(Carrier::country).distinct().sorted().toList();
-            List<String> reports = carriers.stream()
-                    .sorted(java.util.Comparator.comparing(Carrier::at)
-                            .reversed()
-                            .thenComparing(Carrier::id))
-                    .limit(max)
-                    .map(Carrier::id)
-                    .toList();
-            List<String> campaigns = carriers.stream()
-                    .map(Carrier::num)
-                    .filter(java.util.Objects::nonNull)
-                    .sorted()
-                    .map(links::campaignOf)
-                    .flatMap(Optional::stream)
-                    .map(c -> "C-" + c[0])
-                    .distinct()
-                    .limit(max)
-                    .toList();
-            return new Indicator(
-                    identifier,
-                    stats.reports(),
-                    stats.victims(),
-                    stats.first(),
-                    stats.last(),
+                    carriers.stream().map(Carrier::at).max(java.util.Comparator.naturalOrder()),
                     losses,
-                    countries,
-                    reports,
-                    campaigns);
+                    carriers.stream().map(Carrier::country).distinct().sorted().toList(),
+                    carriers.stream()
+                            .sorted(java.util.Comparator.comparing(Carrier::at)
+                                    .reversed()
+                                    .thenComparing(Carrier::id))
+                            .limit(max)
+                            .map(Carrier::id)
+                            .toList(),
+                    carriers.stream()
+                            .map(Carrier::num)
+                            .filter(java.util.Objects::nonNull)
+                            .mapToInt(Integer::intValue)
+                            .sorted()
+                            .toArray());
         });
     }
 
@@ -1385,6 +1392,24 @@ public final class Store implements AutoCloseable {
     }
 
     /** The key an identifier is looked up by: SHA-256 of {@code kind:normalized}. */
+    private static Set<String> valueHashes(List<PreparedReport> batch) {
+        Set<String> hashes = new HashSet<>();
+        for (PreparedReport p : batch) {
+            for (ReportIdentifier ri : p.identifiers()) {
+                hashes.add(valueHash(ri.identifier().kind(), ri.identifier().normalized()));
+            }
+        }
+        return hashes;
+    }
+
+    /**
+     * What identifier look-ups show changed other than by a new report (an erasure, the retention job): they read
+     * the store again. Call after the commit.
+     */
+    void lookupsChanged() {
+        indicators.changedAll();
+    }
+
     static String valueHash(Kind kind, String normalized) {
         return sha256(kind.id() + ':' + normalized);
     }

@@ -294,6 +294,7 @@ public final class Subjects {
         }
         if (!erased.isEmpty()) {
             store.database().compactOnClose();
+            store.lookupsChanged(); // victims were counted by their identity
         }
         return new Erasure(List.copyOf(erased), List.copyOf(held));
     }

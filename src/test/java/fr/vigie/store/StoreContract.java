@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -542,5 +543,57 @@ abstract class StoreContract {
         assertThat(store.recentInCampaign(a.id(), NOW.plusSeconds(1))).isZero();
         assertThat(store.recentInCampaign("VG-0000000000000000", NOW.minusSeconds(86_400)))
                 .isZero();
+    }
+
+    /** A value more reports carry than look-ups read from the index every time (look-ups keep those in memory). */
+    private List<Submission> carriers(String iban, int n) {
+        List<Submission> carriers = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            carriers.add(report("narrative", "virement " + i, "identifier", iban, "loss", "100 EUR transfer"));
+        }
+        return carriers;
+    }
+
+    private fr.vigie.report.Indicator lookUp(String value) {
+        return store.indicator(
+                new fr.vigie.identifier.Identifiers().parseAny(value).orElseThrow(), 100);
+    }
+
+    @Test
+    void aLookUpOfAValueManyReportsCarrySeesTheReportsSubmittedAfterIt() {
+        List<Submission> carriers = carriers("FR76 3000 6000 0112 3456 7890 189", 24);
+        assertThat(lookUp("FR7630006000011234567890189").reportCount()).isEqualTo(24);
+        assertThat(lookUp("FR7630006000011234567890189").reportCount()).isEqualTo(24);
+
+        Submission late =
+                report("narrative", "encore un virement", "identifier", "FR7630006000011234567890189", "country", "BE");
+        report("narrative", "a report that does not carry it", "identifier", "+33 6 98 76 54 32");
+
+        fr.vigie.report.Indicator found = lookUp("FR7630006000011234567890189");
+        assertThat(found.reportCount()).isEqualTo(25);
+        assertThat(found.reports()).contains(late.id()).containsAll(ids(carriers));
+        assertThat(found.countries()).containsExactly("BE", "FR");
+        assertThat(found.lossesByCurrency().get("EUR")).isEqualByComparingTo("2400");
+        assertThat(found.campaigns())
+                .containsExactly(store.campaignOf(late.id()).orElseThrow().id());
+    }
+
+    @Test
+    void aLookUpOfAValueManyReportsCarryForgetsWhatTheRetentionJobRemoved() {
+        carriers("FR76 3000 6000 0112 3456 7890 189", 24);
+        assertThat(lookUp("FR7630006000011234567890189").reportCount()).isEqualTo(24);
+
+        store.retention()
+                .run(
+                        new Retention.Policy(
+                                Period.ofYears(50), Period.ofYears(50), Period.ofDays(1), Period.ofYears(90)),
+                        NOW.plus(Period.ofDays(2)));
+
+        assertThat(lookUp("FR7630006000011234567890189").reportCount()).isZero();
+        assertThat(lookUp("FR7630006000011234567890189").reports()).isEmpty();
+    }
+
+    private static List<String> ids(List<Submission> submissions) {
+        return submissions.stream().map(Submission::id).toList();
     }
 }
