@@ -259,14 +259,13 @@ final class ReportsHandler {
     void campaign(Context ctx) {
         int max = number(ctx, "max", 1000, 1, 10_000);
         Lang lang = CheckHandler.answerLanguage(ctx.queryParam("lang"), ctx.header("Accept-Language"));
-        var figures = reports.store()
-                .campaign(ctx.pathParam("id"), max)
+        var page = reports.store()
+                .campaignPage(ctx.pathParam("id"), max)
                 .orElseThrow(() -> new HttpError(404, "no_such_campaign", "there is no campaign with this id"));
-        var carriers = reports.store()
-                .carriers(
-                        figures.reports(),
-                        figures.topIdentifiers().stream().map(Map.Entry::getKey).toList());
-        HttpServer.json(ctx, 200, CampaignJson.of(figures, lang, carriers, true).toString());
+        HttpServer.json(
+                ctx,
+                200,
+                CampaignJson.of(page.figures(), lang, page.edges(), true).toString());
     }
 
     /**

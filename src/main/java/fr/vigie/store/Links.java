@@ -261,6 +261,30 @@ final class Links {
         }
     }
 
+    /**
+     * The members of one campaign, by its id (the number of its earliest report), in arrival order; empty when the
+     * number names no campaign (or one retired by a merge). Its members are all numbered from its id on, and the
+     * scan stops at the last of them: one campaign is read without grouping every report into campaigns.
+     */
+    List<Integer> members(int campaign) {
+        lock.lock();
+        try {
+            if (!campaigns.contains(campaign) || campaigns.campaignOf(campaign) != campaign) {
+                return List.of();
+            }
+            int size = campaigns.sizeOf(campaign);
+            List<Integer> members = new ArrayList<>(size);
+            for (int n = campaign; n < next && members.size() < size; n++) {
+                if (campaigns.contains(n) && campaigns.campaignOf(n) == campaign) {
+                    members.add(n);
+                }
+            }
+            return members;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The members of every campaign of at least {@code minSize} reports, by campaign id (its earliest report). */
     java.util.Map<Integer, List<Integer>> campaigns(int minSize) {
         lock.lock();

@@ -421,7 +421,10 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Which of {@code reports} carry which of {@code identifiers}: the edges of a campaign's graph. */
+    /**
+     * Which of {@code reports} carry which of {@code identifiers}: the edges of a campaign's graph (the console's;
+     * {@link #campaignPage} gives the API's from the rows it reads anyway).
+     */
     public List<Map.Entry<String, StoredIdentifier>> carriers(
             List<String> reports, List<StoredIdentifier> identifiers) {
         if (reports.isEmpty() || identifiers.isEmpty()) {
@@ -442,15 +445,33 @@ public final class Store implements AutoCloseable {
 
     /** One campaign by its id ({@code C-} and a number), if it names one. */
     public Optional<CampaignFigures> campaign(String id, int maxReports) {
+        return campaignPage(id, maxReports).map(CampaignPage::figures);
+    }
+
+    /**
+     * A campaign's figures and the edges of its graph: which of its listed reports carry which of its most shared
+     * identifiers, each edge once, by report.
+     */
+    public record CampaignPage(CampaignFigures figures, List<Map.Entry<String, StoredIdentifier>> edges) {}
+
+    /**
+     * One campaign by its id with the edges of its graph, if it names one. The edges come from the identifier rows
+     * read for the figures, not from a second query over every listed report.
+     */
+    public Optional<CampaignPage> campaignPage(String id, int maxReports) {
         if (!id.matches("C-\\d{1,9}")) {
             return Optional.empty();
         }
         int num = Integer.parseInt(id.substring(2));
-        List<Integer> members = links.campaigns(1).get(num);
-        return members == null ? Optional.empty() : Optional.of(figures(num, members, maxReports));
+        List<Integer> members = links.members(num);
+        return members.isEmpty() ? Optional.empty() : Optional.of(page(num, members, maxReports));
     }
 
     private CampaignFigures figures(int campaign, List<Integer> members, int maxReports) {
+        return page(campaign, members, maxReports).figures();
+    }
+
+    private CampaignPage page(int campaign, List<Integer> members, int maxReports) {
         return db.jdbi().withHandle(h -> {
             record Row(String id, Instant at, String reporter, boolean minor, String country, String schemes) {}
             List<Row> rows = new ArrayList<>();
@@ -472,20 +493,23 @@ public final class Store implements AutoCloseable {
             List<String> ids = rows.stream().map(Row::id).toList();
             Map<String, java.math.BigDecimal> losses = new java.util.TreeMap<>();
             Map<StoredIdentifier, Long> identifiers = new HashMap<>();
+            List<Map.Entry<String, StoredIdentifier>> carried = new ArrayList<>();
             for (int from = 0; from < ids.size(); from += 1000) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
                 h.createQuery("SELECT currency, SUM(amount) FROM loss WHERE report_id IN (<ids>) GROUP BY currency")
                         .bindList("ids", chunk)
                         .map((rs, ctx) -> Map.entry(rs.getString(1).strip(), rs.getBigDecimal(2)))
                         .forEach(e -> losses.merge(e.getKey(), e.getValue(), java.math.BigDecimal::add));
-                h.createQuery("SELECT kind, normalized, origin FROM report_identifier WHERE report_id IN (<ids>)")
+                // by value, whatever its origin: who declared it does not change what links
+                h.createQuery("SELECT report_id, kind, normalized FROM report_identifier WHERE report_id IN (<ids>)")
                         .bindList("ids", chunk)
-                        .map((rs, ctx) -> new StoredIdentifier(
-                                Kind.fromId(rs.getString(1)),
-                                rs.getString(2),
-                                "declared".equals(rs.getString(3)) ? Origin.DECLARED : Origin.FOUND))
-                        .forEach(i -> identifiers.merge(
-                                new StoredIdentifier(i.kind(), i.value(), Origin.FOUND), 1L, Long::sum));
+                        .map((rs, ctx) -> Map.entry(
+                                rs.getString(1),
+                                new StoredIdentifier(Kind.fromId(rs.getString(2)), rs.getString(3), Origin.FOUND)))
+                        .forEach(e -> {
+                            carried.add(e);
+                            identifiers.merge(e.getValue(), 1L, Long::sum);
+                        });
             }
             Map<String, Long> schemes = new java.util.TreeMap<>();
             Map<LocalDate, Long> timeline = new java.util.TreeMap<>();
@@ -497,24 +521,39 @@ public final class Store implements AutoCloseable {
                 timeline.merge(LocalDate.ofInstant(r.at(), ZoneOffset.UTC), 1L, Long::sum);
                 victims.add(r.reporter() == null ? r.id() : r.reporter());
             }
+            // sorted first, so that whether a value may link (a parse) is asked only until 20 are found
             List<Map.Entry<StoredIdentifier, Long>> top = identifiers.entrySet().stream()
-                    .filter(e -> e.getValue() > 1 && links.canLink(e.getKey()))
+                    .filter(e -> e.getValue() > 1)
                     .sorted(Map.Entry.<StoredIdentifier, Long>comparingByValue().reversed())
+                    .filter(e -> links.canLink(e.getKey()))
                     .limit(20)
                     .toList();
-            return new CampaignFigures(
-                    "C-" + campaign,
-                    rows.size(),
-                    victims.size(),
-                    rows.stream().filter(Row::minor).count(),
-                    losses,
-                    rows.get(rows.size() - 1).at(),
-                    rows.get(0).at(),
-                    rows.stream().map(Row::country).distinct().sorted().toList(),
-                    schemes,
-                    top,
-                    timeline,
-                    ids.subList(0, Math.min(ids.size(), maxReports)));
+            List<String> listed = ids.subList(0, Math.min(ids.size(), maxReports));
+            Set<String> shown = new HashSet<>(listed);
+            Set<StoredIdentifier> shared = new HashSet<>();
+            top.forEach(e -> shared.add(e.getKey()));
+            List<Map.Entry<String, StoredIdentifier>> edges = carried.stream()
+                    .filter(e -> shown.contains(e.getKey()) && shared.contains(e.getValue()))
+                    .distinct()
+                    .sorted(Map.Entry.<String, StoredIdentifier>comparingByKey()
+                            .thenComparing(e -> e.getValue().kind().id())
+                            .thenComparing(e -> e.getValue().value()))
+                    .toList();
+            return new CampaignPage(
+                    new CampaignFigures(
+                            "C-" + campaign,
+                            rows.size(),
+                            victims.size(),
+                            rows.stream().filter(Row::minor).count(),
+                            losses,
+                            rows.get(rows.size() - 1).at(),
+                            rows.get(0).at(),
+                            rows.stream().map(Row::country).distinct().sorted().toList(),
+                            schemes,
+                            top,
+                            timeline,
+                            listed),
+                    edges);
         });
     }
 

@@ -347,6 +347,12 @@ class ReportRoutesTest {
         assertThat(shared.get("explanation").asText()).isNotBlank();
         assertThat(page.get("graph").get("nodes")).hasSize(3);
         assertThat(page.get("graph").get("edges")).hasSize(2);
+        JsonNode first = json(get("/api/campaigns/" + campaign.get("id").asText() + "?max=1", analyst));
+        assertThat(first.get("reports").asInt()).isEqualTo(2);
+        assertThat(first.get("reportIds")).hasSize(1);
+        assertThat(first.get("graph").get("edges")).hasSize(1);
+        assertThat(first.get("graph").get("edges").get(0).get("source").asText())
+                .isEqualTo(first.get("reportIds").get(0).asText());
 
         assertThat(get("/api/campaigns/C-999", analyst).statusCode()).isEqualTo(404);
         assertThat(get("/api/campaigns?sort=colour", analyst).statusCode()).isEqualTo(400);
