@@ -81,9 +81,15 @@ public final class Store implements AutoCloseable {
         this.clock = clock;
         this.folder = folder;
         this.protection = protection;
-        this.links = new Links(App.linker(Set.of()), db.jdbi());
         this.accounts = new Accounts(db.jdbi());
         this.contacts = new Contacts(keys, secrets, protection == Protection.ON);
+        this.links = new Links(App.linker(Set.of()), db.jdbi(), h -> {
+            List<Map.Entry<String, Integer>> numbered = h.createQuery(
+                            "SELECT id, num FROM report WHERE num IS NOT NULL ORDER BY num")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .list();
+            return new RebuildPages(h, numbered, contacts);
+        });
         this.audit = new Audit(db.jdbi(), clock, protection == Protection.ON);
     }
 
@@ -268,15 +274,19 @@ public final class Store implements AutoCloseable {
     public int rebuildLinks() {
         links.lock().lock();
         try {
-            return db.jdbi().inTransaction(h -> {
-                List<String> ids = h.createQuery("SELECT id FROM report ORDER BY num, received_at, id")
-                        .mapTo(String.class)
-                        .list();
+            int linked = db.jdbi().inTransaction(h -> {
+                List<Map.Entry<String, Integer>> ids = h.createQuery(
+                                "SELECT id, num FROM report ORDER BY num, received_at, id")
+                        .map((rs, ctx) -> new java.util.AbstractMap.SimpleImmutableEntry<>(
+                                rs.getString(1), (Integer) rs.getObject(2, Integer.class)))
+                        .collect(java.util.stream.Collectors.toList());
                 links.rebuild(h, new RebuildPages(h, ids, contacts));
                 return ids.size();
             });
+            links.committed();
+            return linked;
         } catch (RuntimeException e) {
-            links.reload(db.jdbi());
+            links.rolledBack(db.jdbi());
             throw e;
         } finally {
             links.lock().unlock();
@@ -292,12 +302,13 @@ public final class Store implements AutoCloseable {
         private static final fr.vigie.identifier.Identifiers PARSER = new fr.vigie.identifier.Identifiers();
 
         private final Handle h;
-        private final List<String> ids;
+        private final List<? extends Map.Entry<String, Integer>> ids;
         private final Contacts contacts;
         private int nextPage;
         private java.util.Iterator<Links.Stored> page = java.util.Collections.emptyIterator();
 
-        RebuildPages(Handle h, List<String> ids, Contacts contacts) {
+        /** {@code ids}: the reports in arrival order, each with its number (null when it has none yet). */
+        RebuildPages(Handle h, List<? extends Map.Entry<String, Integer>> ids, Contacts contacts) {
             this.h = h;
             this.ids = ids;
             this.contacts = contacts;
@@ -306,7 +317,8 @@ public final class Store implements AutoCloseable {
         @Override
         public boolean hasNext() {
             while (!page.hasNext() && nextPage < ids.size()) {
-                List<String> chunk = ids.subList(nextPage, Math.min(ids.size(), nextPage + PAGE));
+                List<? extends Map.Entry<String, Integer>> chunk =
+                        ids.subList(nextPage, Math.min(ids.size(), nextPage + PAGE));
                 nextPage += chunk.size();
                 page = read(chunk).iterator();
             }
@@ -321,7 +333,8 @@ public final class Store implements AutoCloseable {
             return page.next();
         }
 
-        private List<Links.Stored> read(List<String> chunk) {
+        private List<Links.Stored> read(List<? extends Map.Entry<String, Integer>> numbered) {
+            List<String> chunk = numbered.stream().map(Map.Entry::getKey).toList();
             Map<String, List<Identifier>> identifiers = new HashMap<>();
             h.createQuery("SELECT report_id, kind, normalized FROM report_identifier WHERE report_id IN (<ids>)")
                     .bindList("ids", chunk)
@@ -360,9 +373,11 @@ public final class Store implements AutoCloseable {
                     .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                             .add(e.getValue()));
             List<Links.Stored> stored = new ArrayList<>(chunk.size());
-            for (String id : chunk) {
+            for (Map.Entry<String, Integer> report : numbered) {
+                String id = report.getKey();
                 stored.add(new Links.Stored(
                         id,
+                        report.getValue(),
                         identifiers.getOrDefault(id, List.of()),
                         texts.getOrDefault(id, List.of()),
                         own.getOrDefault(id, Set.of())));
@@ -519,8 +534,9 @@ public final class Store implements AutoCloseable {
                 links.lock().lock();
                 try {
                     stored = db.jdbi().inTransaction(h -> insertAll(h, batch, now));
+                    links.committed();
                 } catch (RuntimeException e) {
-                    links.reload(db.jdbi()); // the union-find may hold what the rollback took back
+                    links.rolledBack(db.jdbi()); // the union-find may hold what the rollback took back
                     throw e;
                 } finally {
                     links.lock().unlock();
@@ -562,6 +578,7 @@ public final class Store implements AutoCloseable {
         Rows rows = new Rows(h);
         List<Submission> out = new ArrayList<>();
         List<Map.Entry<String, PreparedReport>> fresh = new ArrayList<>();
+        Set<String> drawn = new HashSet<>();
         for (PreparedReport p : batch) {
             String token = secrets.token(p.submissionKey());
             String existing = known.get(p.submissionKey());
@@ -570,15 +587,16 @@ public final class Store implements AutoCloseable {
                 continue;
             }
             String id = reportId(now);
+            while (!drawn.add(id)) {
+                id = reportId(now); // one batch shares one second: a draw may repeat (1 in 16 million)
+            }
             known.put(p.submissionKey(), id);
             rows.add(id, token, p, at, blobs);
             fresh.add(Map.entry(id, p));
             out.add(new Submission(id, token, false));
         }
         rows.execute();
-        for (Map.Entry<String, PreparedReport> report : fresh) {
-            links.post(h, report.getKey(), report.getValue());
-        }
+        links.postAll(h, fresh);
         return out;
     }
 
@@ -1047,8 +1065,7 @@ public final class Store implements AutoCloseable {
     public Map<String, Long> rowCounts() {
         Map<String, Long> rows = new java.util.LinkedHashMap<>();
         db.jdbi().useHandle(h -> {
-            for (String table :
-                    List.of("report", "report_identifier", "posting", "template_posting", "campaign_edge")) {
+            for (String table : List.of("report", "report_identifier", "campaign_edge")) {
                 rows.put(
                         table,
                         h.createQuery("SELECT COUNT(*) FROM " + table)
