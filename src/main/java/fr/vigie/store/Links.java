@@ -100,14 +100,24 @@ final class Links {
     }
 
     /**
-     * Numbers, posts and links reports being inserted on {@code h}, in the order given (their rows are already
-     * written): one pass in memory, then the numbers and the edges in a few JDBC batches.
+     * The next arrival number, for a report about to be inserted on {@code h} (the caller holds the lock): the
+     * postings are read first, before any report of this transaction has a number.
      */
-    void postAll(Handle h, List<Map.Entry<String, PreparedReport>> reports) {
+    int number(Handle h) {
+        postings(h);
+        changed = true;
+        return next++;
+    }
+
+    /**
+     * Posts and links reports just inserted on {@code h} with their {@link #number}s, in that order: one pass in
+     * memory, then the edges in one JDBC batch.
+     */
+    void postAll(Handle h, List<Map.Entry<Integer, PreparedReport>> reports) {
         MemoryPostings memory = postings(h);
         changed = true;
         Rows rows = new Rows(h);
-        for (Map.Entry<String, PreparedReport> report : reports) {
+        for (Map.Entry<Integer, PreparedReport> report : reports) {
             PreparedReport p = report.getValue();
             List<Identifier> identifiers = p.identifiers().stream()
                     .map(PreparedReport.ReportIdentifier::identifier)
@@ -117,8 +127,7 @@ final class Links {
                 texts.add(p.report().narrative());
             }
             p.evidence().forEach(e -> e.message().ifPresent(m -> texts.add(m.fullText())));
-            int num = next++;
-            rows.number(report.getKey(), num);
+            int num = report.getKey();
             Posting posting = post(num, identifiers, texts, victimOwn(p));
             memory.post(posting);
             rows.link(posting, memory);

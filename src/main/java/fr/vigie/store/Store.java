@@ -577,7 +577,7 @@ public final class Store implements AutoCloseable {
         }
         Rows rows = new Rows(h);
         List<Submission> out = new ArrayList<>();
-        List<Map.Entry<String, PreparedReport>> fresh = new ArrayList<>();
+        List<Map.Entry<Integer, PreparedReport>> fresh = new ArrayList<>();
         Set<String> drawn = new HashSet<>();
         for (PreparedReport p : batch) {
             String token = secrets.token(p.submissionKey());
@@ -591,8 +591,9 @@ public final class Store implements AutoCloseable {
                 id = reportId(now); // one batch shares one second: a draw may repeat (1 in 16 million)
             }
             known.put(p.submissionKey(), id);
-            rows.add(id, token, p, at, blobs);
-            fresh.add(Map.entry(id, p));
+            int num = links.number(h);
+            rows.add(id, num, token, p, at, blobs);
+            fresh.add(Map.entry(num, p));
             out.add(new Submission(id, token, false));
         }
         rows.execute();
@@ -616,9 +617,9 @@ public final class Store implements AutoCloseable {
             reports = h.prepareBatch("""
                     INSERT INTO report (id, submission_key, token_hash, reporter_id, reporter_pseudonym,
                         received_at, source, minor, country, lang, channel, narrative, first_contact,
-                        last_contact, status, verdict, score, schemes)
+                        last_contact, status, verdict, score, schemes, num)
                     VALUES (:id, :key, :token, :reporter, :pseudonym, :at, :source, :minor, :country, :lang,
-                        :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes)""");
+                        :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes, :num)""");
             statuses = h.prepareBatch("INSERT INTO report_status (report_id, seq, status, changed_at, actor, note) "
                     + "VALUES (:id, 0, :status, :at, :actor, :note)");
             losses = h.prepareBatch("INSERT INTO loss (report_id, seq, amount, currency, method, paid_on) "
@@ -636,7 +637,7 @@ public final class Store implements AutoCloseable {
                     + "VALUES (:sha, :id, :at, :action, :actor, :channel, :size)");
         }
 
-        void add(String id, String token, PreparedReport p, OffsetDateTime at, Set<String> storedBlobs) {
+        void add(String id, int num, String token, PreparedReport p, OffsetDateTime at, Set<String> storedBlobs) {
             NewReport r = p.report();
             String reporterId = null;
             String pseudonym = null;
@@ -665,6 +666,7 @@ public final class Store implements AutoCloseable {
                     .bind("verdict", p.verdict().map(Verdict::id).orElse(null))
                     .bind("score", p.score())
                     .bind("schemes", String.join(",", p.schemes()))
+                    .bind("num", num)
                     .add();
             statuses.bind("id", id)
                     .bind("status", Status.NEW.id())
