@@ -19,6 +19,8 @@ import fr.vigie.search.SearchIndex;
 import fr.vigie.store.Store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +31,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,7 +79,10 @@ final class LinksBenchCommand implements Callable<Integer> {
             String backend,
             double preparePerSecond,
             double ingestSeconds,
+            double ingestCpuSeconds,
             double rebuildSeconds,
+            double rebuildCpuSeconds,
+            double loadAverage,
             Map<String, Long> rows,
             long sizeBytes,
             Latency.Result health,
@@ -92,10 +100,11 @@ final class LinksBenchCommand implements Callable<Integer> {
         }
         out.printf(
                 Locale.ROOT,
-                "%,d generated reports (seed %d); %d cores; %d look-up clients for %.0f s%n%n",
+                "%,d generated reports (seed %d); %d cores, load average %.1f; %d look-up clients for %.0f s%n%n",
                 reports,
                 seed,
                 Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 clients,
                 seconds);
         out.flush();
@@ -127,29 +136,27 @@ final class LinksBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "… %s: ingest and link%n", backend);
             out.flush();
             List<Identifier> lookups = new ArrayList<>();
-            SplittableRandom pick = new SplittableRandom(seed);
-            Workload workload = new Workload(seed);
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long start = System.nanoTime();
-            List<PreparedReport> batch = new ArrayList<>(BATCH);
-            for (int i = 0; i < reports; i++) {
-                NewReport report = workload.next();
-                if (lookups.size() < LOOKUP_VALUES && pick.nextInt(Math.max(1, reports / LOOKUP_VALUES)) == 0) {
-                    lookups.add(
-                            report.declared().get(pick.nextInt(report.declared().size())));
-                }
-                batch.add(intake.prepare(report));
-                if (batch.size() == BATCH || i == reports - 1) {
-                    store.submitAll(batch);
-                    batch.clear();
-                }
+            long cpu = threads.getCurrentThreadCpuTime();
+            // As vigie import does: the next batch is generated and prepared on another thread while one is stored.
+            BlockingQueue<List<PreparedReport>> batches = new ArrayBlockingQueue<>(2);
+            FutureTask<Void> preparing = new FutureTask<>(() -> prepareAll(intake, lookups, batches));
+            Thread.ofPlatform().daemon().start(preparing);
+            for (List<PreparedReport> batch = batches.take(); !batch.isEmpty(); batch = batches.take()) {
+                store.submitAll(batch);
             }
+            preparing.get(); // its failure, if any
             double ingest = (System.nanoTime() - start) / 1e9;
+            double ingestCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
             Map<String, Long> rows = store.rowCounts();
             out.printf(Locale.ROOT, "… %s: rebuild%n", backend);
             out.flush();
             start = System.nanoTime();
+            cpu = threads.getCurrentThreadCpuTime();
             store.rebuildLinks();
             double rebuild = (System.nanoTime() - start) / 1e9;
+            double rebuildCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
             Store.CampaignFigures biggest = store.campaigns("size", 1, 0).getFirst();
             Reports service = new Reports(store, index, intake, new ReportForm(app.identifiers()));
             try (HttpServer server = new HttpServer(app, service)) {
@@ -168,7 +175,10 @@ final class LinksBenchCommand implements Callable<Integer> {
                         backend,
                         prepareRate,
                         ingest,
+                        ingestCpu,
                         rebuild,
+                        rebuildCpu,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                         rows,
                         store.sizeOnDisk() + (jdbcUrl.isPresent() ? Folders.size(dir) : 0),
                         health,
@@ -179,6 +189,31 @@ final class LinksBenchCommand implements Callable<Integer> {
         } finally {
             Folders.delete(dir);
         }
+    }
+
+    /** Generates and prepares the reports a batch at a time, then hands an empty batch: the end. */
+    private Void prepareAll(Intake intake, List<Identifier> lookups, BlockingQueue<List<PreparedReport>> batches)
+            throws InterruptedException {
+        SplittableRandom pick = new SplittableRandom(seed);
+        Workload workload = new Workload(seed);
+        List<PreparedReport> batch = new ArrayList<>(BATCH);
+        try {
+            for (int i = 0; i < reports; i++) {
+                NewReport report = workload.next();
+                if (lookups.size() < LOOKUP_VALUES && pick.nextInt(Math.max(1, reports / LOOKUP_VALUES)) == 0) {
+                    lookups.add(
+                            report.declared().get(pick.nextInt(report.declared().size())));
+                }
+                batch.add(intake.prepare(report));
+                if (batch.size() == BATCH || i == reports - 1) {
+                    batches.put(batch);
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+        } finally {
+            batches.put(List.of()); // the end, or a failure the storing thread then reads from the task
+        }
+        return null;
     }
 
     /** The baseline of the ingest: the same reports generated and prepared (analysed, hashed), nothing stored. */
@@ -207,7 +242,9 @@ final class LinksBenchCommand implements Callable<Integer> {
             rows.add("prepare only, in memory (baseline)   reports/s", "%.0f".formatted(f.preparePerSecond()));
             rows.add("ingest + link                              s", "%.1f".formatted(f.ingestSeconds()));
             rows.add("ingest + link                      reports/s", "%.0f".formatted(reports / f.ingestSeconds()));
+            rows.add("ingest + link, CPU of the storing thread   s", "%.1f".formatted(f.ingestCpuSeconds()));
             rows.add("full link rebuild                          s", "%.1f".formatted(f.rebuildSeconds()));
+            rows.add("full link rebuild, CPU of its thread       s", "%.1f".formatted(f.rebuildCpuSeconds()));
             f.rows()
                     .forEach((table, n) ->
                             rows.add("rows per report: " + table, "%.2f".formatted(n / (double) reports)));
@@ -217,6 +254,7 @@ final class LinksBenchCommand implements Callable<Integer> {
             rows.add("look-ups                        req/s, errors", Table.rate(f.lookups()));
             rows.add("biggest campaign                     reports", Integer.toString(f.campaignSize()));
             rows.add("GET /api/campaigns/{id}?max=10000  p50/p99 ms", Table.ms(f.campaignPage()));
+            rows.add("load average (1 min) at the end of the run", "%.1f".formatted(f.loadAverage()));
         }
         rows.print(
                 out,

@@ -38,11 +38,19 @@ final class Database implements AutoCloseable {
      * already under way.) RETENTION_TIME=1000 lets the file reuse superseded chunks after 1 s instead of 45 s.
      * QUERY_CACHE_SIZE=256: H2 keeps the parsed statements of each connection in a cache of 8 by default, fewer
      * than a report read alone runs, so every statement was parsed again (a fifth of GET /api/reports/{id}).
+     * CACHE_SIZE: the identifier and submission-key indexes are written at random places; with H2's 16 MB page cache
+     * most inserts past a few hundred thousand reports read (and decode) a page from the file first.
      */
     static Database embedded(Path dir) {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("vigie")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;RETENTION_TIME=1000;WRITE_DELAY=0;QUERY_CACHE_SIZE=256";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;RETENTION_TIME=1000;WRITE_DELAY=0"
+                + ";QUERY_CACHE_SIZE=256;CACHE_SIZE=" + cacheKilobytes();
         return open(url, null, null, Vendor.H2);
+    }
+
+    /** An eighth of the heap for H2's page cache, at least its default 16 MB. */
+    private static long cacheKilobytes() {
+        return Math.max(16 * 1024, Runtime.getRuntime().maxMemory() / 8 / 1024);
     }
 
     /** A PostgreSQL database; user and password may be in the URL. */

@@ -3,7 +3,6 @@ package fr.vigie.store;
 import fr.vigie.identifier.Identifier;
 import fr.vigie.identifier.Identifiers;
 import fr.vigie.link.Campaigns;
-import fr.vigie.link.Fingerprint;
 import fr.vigie.link.Linked;
 import fr.vigie.link.Linker;
 import fr.vigie.link.MemoryPostings;
@@ -17,6 +16,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,26 +26,57 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Cross-referencing at the store (docs/LINKING.md): each new report gets the next arrival number, is posted under its
- * keys and template bands in the same transaction as its rows, is linked through the postings (one index look-up
- * per key), and the edges found join campaigns. The edges are the truth, kept in {@code campaign_edge}; the
- * union-find is their index in memory, rebuilt from them at start (and after a failed transaction). One writer at a
- * time: the store takes {@link #lock()} around each write that links.
+ * keys and template bands, is linked through the postings, and the edges found join campaigns, in the same
+ * transaction as its rows. The edges are the truth, kept in {@code campaign_edge}; the union-find is their index in
+ * memory, rebuilt from them at start (and after a failed transaction).
+ *
+ * <p>The postings live in memory only ({@link MemoryPostings}: a count and the earliest reports per key): linking a
+ * report reads no index and writes no posting row. They are derived from the stored reports, so they are rebuilt
+ * from them, in arrival order, before the first write after a start or a failed transaction. One writer at a time:
+ * the store takes {@link #lock()} around each write that links.
  */
 final class Links {
     private static final Identifiers PARSER = new Identifiers();
+    private static final int REBUILD_BATCH = 20_000;
 
     private final Linker linker;
+    private final StoredReports stored;
     private final ReentrantLock lock = new ReentrantLock();
     private Campaigns campaigns;
     private int next;
+    /** The postings of every numbered report; null until the first write (reading them all takes a while). */
+    private MemoryPostings postings;
+    /** Whether the numbers, campaigns or postings in memory changed since the last commit. */
+    private boolean changed;
 
-    Links(Linker linker, Jdbi jdbi) {
+    /** The reports already numbered, in number order, as linking reads them again. */
+    interface StoredReports {
+        Iterator<Stored> numbered(Handle h);
+    }
+
+    Links(Linker linker, Jdbi jdbi, StoredReports stored) {
         this.linker = linker;
+        this.stored = stored;
         reload(jdbi);
     }
 
     ReentrantLock lock() {
         return lock;
+    }
+
+    /**
+     * A transaction that wrote through this class failed: what it changed in memory goes. Nothing to do when it
+     * failed before linking (a report id drawn twice, say), so a retry does not read every report again.
+     */
+    void rolledBack(Jdbi jdbi) {
+        if (changed) {
+            reload(jdbi);
+        }
+    }
+
+    /** The transaction that wrote through this class committed: its changes in memory are the stored ones. */
+    void committed() {
+        changed = false;
     }
 
     /** Reads the numbers and edges again (at start, and after a transaction that failed half-way). */
@@ -63,42 +94,71 @@ final class Links {
                     .list();
             campaigns = Campaigns.rebuild(numbers, edges);
             next = numbers.length == 0 ? 0 : numbers[numbers.length - 1] + 1;
+            postings = null; // they may hold what a rollback took back
+            changed = false;
         });
     }
 
-    /** Numbers, posts and links a report being inserted on {@code h}; returns its number. */
-    int post(Handle h, String id, PreparedReport p) {
-        List<Identifier> identifiers = p.identifiers().stream()
-                .map(PreparedReport.ReportIdentifier::identifier)
-                .toList();
-        List<String> texts = new ArrayList<>();
-        if (!p.report().narrative().isBlank()) {
-            texts.add(p.report().narrative());
-        }
-        p.evidence().forEach(e -> e.message().ifPresent(m -> texts.add(m.fullText())));
-        return post(h, id, identifiers, texts, victimOwn(p));
+    /**
+     * The next arrival number, for a report about to be inserted on {@code h} (the caller holds the lock): the
+     * postings are read first, before any report of this transaction has a number.
+     */
+    int number(Handle h) {
+        postings(h);
+        changed = true;
+        return next++;
     }
 
     /**
-     * Forgets every posting, edge and number, then posts and links every report again in arrival order (after a
-     * change of warning lists or thresholds). The caller holds the lock and the transaction.
+     * Posts and links reports just inserted on {@code h} with their {@link #number}s, in that order: one pass in
+     * memory, then the edges in one JDBC batch.
+     */
+    void postAll(Handle h, List<Map.Entry<Integer, PreparedReport>> reports) {
+        MemoryPostings memory = postings(h);
+        changed = true;
+        Rows rows = new Rows(h);
+        for (Map.Entry<Integer, PreparedReport> report : reports) {
+            PreparedReport p = report.getValue();
+            List<Identifier> identifiers = p.identifiers().stream()
+                    .map(PreparedReport.ReportIdentifier::identifier)
+                    .toList();
+            List<String> texts = new ArrayList<>();
+            if (!p.report().narrative().isBlank()) {
+                texts.add(p.report().narrative());
+            }
+            p.evidence().forEach(e -> e.message().ifPresent(m -> texts.add(m.fullText())));
+            int num = report.getKey();
+            Posting posting = post(num, identifiers, texts, victimOwn(p));
+            memory.post(posting);
+            rows.link(posting, memory);
+        }
+        rows.flush();
+    }
+
+    /**
+     * Forgets every edge and number, then posts and links every report again in arrival order (after a change of
+     * warning lists or thresholds, or reports removed). The caller holds the lock and the transaction.
      *
-     * <p>One pass: the postings being rebuilt are mirrored in memory ({@link MemoryPostings}), so linking a report
-     * reads no index, and rows are written in large batches. The linker sees exactly what it saw when the reports
-     * arrived one by one (the same counts, the same earliest reports), so the campaigns are the same.
+     * <p>One pass in memory, rows written in large batches. The linker sees exactly what it saw when the reports
+     * arrived one by one (the same counts, the same earliest reports), so the campaigns are the same. A report's
+     * number is written only when it changes (reports were removed, or had none).
      */
     void rebuild(Handle h, Iterator<Stored> reports) {
+        changed = true;
         h.execute("DELETE FROM campaign_edge");
-        h.execute("DELETE FROM template_posting");
-        h.execute("DELETE FROM posting");
-        h.execute("UPDATE report SET num = NULL");
         campaigns = new Campaigns();
         next = 0;
+        postings = null;
         MemoryPostings memory = new MemoryPostings();
         Rows rows = new Rows(h);
         while (reports.hasNext()) {
             Stored r = reports.next();
-            Posting posting = rows.post(r.id(), r.identifiers(), r.texts(), r.victimOwn());
+            int num = next++;
+            // Ascending, and never above the old number: no two reports hold one number at any time.
+            if (r.num() == null || r.num() != num) {
+                rows.number(r.id(), num);
+            }
+            Posting posting = post(num, r.identifiers(), r.texts(), r.victimOwn());
             memory.post(posting);
             rows.link(posting, memory);
             if (rows.pending() >= REBUILD_BATCH) {
@@ -106,28 +166,35 @@ final class Links {
             }
         }
         rows.flush();
+        postings = memory;
     }
 
-    private static final int REBUILD_BATCH = 20_000;
+    /** A stored report as linking reads it again; {@code num} its number, null when it has none yet. */
+    record Stored(String id, Integer num, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {}
 
-    /** A stored report as linking reads it again. */
-    record Stored(String id, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {}
-
-    private int post(Handle h, String id, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {
-        Rows rows = new Rows(h);
-        Posting posting = rows.post(id, identifiers, texts, victimOwn);
-        rows.flush(); // the postings must be in the table before linking reads them
-        rows.link(posting, new SqlPostings(h, next));
-        rows.flush();
-        return posting.report();
+    private Posting post(int num, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {
+        campaigns.add(num);
+        return linker.post(num, identifiers, victimOwn, texts);
     }
 
-    /** The rows of numbering, posting and linking reports, written in batches on one handle. */
+    /** The postings of every numbered report, read from the stored reports on the first write. */
+    private MemoryPostings postings(Handle h) {
+        if (postings == null) {
+            MemoryPostings memory = new MemoryPostings();
+            Iterator<Stored> reports = stored.numbered(h);
+            while (reports.hasNext()) {
+                Stored r = reports.next();
+                memory.post(linker.post(r.num(), r.identifiers(), r.victimOwn(), r.texts()));
+            }
+            postings = memory;
+        }
+        return postings;
+    }
+
+    /** The rows of numbering and linking reports, written in batches on one handle. */
     private final class Rows {
         private final Handle h;
         private PreparedBatch numbers;
-        private PreparedBatch keys;
-        private PreparedBatch bands;
         private PreparedBatch edges;
 
         Rows(Handle h) {
@@ -137,36 +204,11 @@ final class Links {
 
         private void prepare() {
             numbers = h.prepareBatch("UPDATE report SET num = :num WHERE id = :id");
-            keys = h.prepareBatch("INSERT INTO posting (key_hash, num) VALUES (:key, :num)");
-            bands = h.prepareBatch("INSERT INTO template_posting (band_key, num, bits) VALUES (:band, :num, :bits)");
             edges = h.prepareBatch("INSERT INTO campaign_edge (a, b) VALUES (:a, :b)");
         }
 
-        /** Numbers a report and queues its posting rows. */
-        Posting post(String id, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {
-            int num = next++;
+        void number(String id, int num) {
             numbers.bind("num", num).bind("id", id).add();
-            Posting posting = linker.post(num, identifiers, victimOwn, texts);
-            Set<String> seen = new HashSet<>();
-            for (Identifier key : posting.keys()) {
-                String hash = Store.valueHash(key.kind(), key.normalized());
-                if (seen.add(hash)) {
-                    keys.bind("key", hash).bind("num", num).add();
-                }
-            }
-            Set<Integer> bandSeen = new HashSet<>();
-            for (Fingerprint f : posting.templates()) {
-                for (int band : f.bandKeys()) {
-                    if (bandSeen.add(band)) {
-                        bands.bind("band", band)
-                                .bind("num", num)
-                                .bind("bits", f.bits())
-                                .add();
-                    }
-                }
-            }
-            campaigns.add(num);
-            return posting;
         }
 
         /** Links a posted report and queues the edges that joined two campaigns. */
@@ -186,11 +228,11 @@ final class Links {
         }
 
         int pending() {
-            return numbers.size() + keys.size() + bands.size() + edges.size();
+            return numbers.size() + edges.size();
         }
 
         void flush() {
-            for (PreparedBatch batch : List.of(numbers, keys, bands, edges)) {
+            for (PreparedBatch batch : List.of(numbers, edges)) {
                 if (batch.size() > 0) {
                     batch.execute();
                 }
@@ -314,40 +356,5 @@ final class Links {
         });
         p.evidence().forEach(e -> e.message().ifPresent(m -> own.addAll(m.recipients())));
         return own;
-    }
-
-    /** The postings as the linker reads them: each call one index look-up on this transaction's handle. */
-    private record SqlPostings(Handle h, int total) implements Postings {
-        @Override
-        public long totalReports() {
-            return total;
-        }
-
-        @Override
-        public long count(Identifier key) {
-            return h.createQuery("SELECT COUNT(*) FROM posting WHERE key_hash = :key")
-                    .bind("key", Store.valueHash(key.kind(), key.normalized()))
-                    .mapTo(Long.class)
-                    .one();
-        }
-
-        @Override
-        public List<Integer> reports(Identifier key, int limit) {
-            return h.createQuery("SELECT num FROM posting WHERE key_hash = :key ORDER BY num LIMIT :limit")
-                    .bind("key", Store.valueHash(key.kind(), key.normalized()))
-                    .bind("limit", limit)
-                    .mapTo(Integer.class)
-                    .list();
-        }
-
-        @Override
-        public List<Posted> templates(int bandKey, int limit) {
-            return h.createQuery(
-                            "SELECT num, bits FROM template_posting WHERE band_key = :band ORDER BY num LIMIT :limit")
-                    .bind("band", bandKey)
-                    .bind("limit", limit)
-                    .map((rs, ctx) -> new Posted(rs.getInt(1), new Fingerprint(rs.getLong(2))))
-                    .list();
-        }
     }
 }

@@ -82,9 +82,15 @@ public final class Store implements AutoCloseable {
         this.clock = clock;
         this.folder = folder;
         this.protection = protection;
-        this.links = new Links(App.linker(Set.of()), db.jdbi());
         this.accounts = new Accounts(db.jdbi());
         this.contacts = new Contacts(keys, secrets, protection == Protection.ON);
+        this.links = new Links(App.linker(Set.of()), db.jdbi(), h -> {
+            List<Map.Entry<String, Integer>> numbered = h.createQuery(
+                            "SELECT id, num FROM report WHERE num IS NOT NULL ORDER BY num")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .list();
+            return new RebuildPages(h, numbered, contacts);
+        });
         this.audit = new Audit(db.jdbi(), clock, protection == Protection.ON);
     }
 
@@ -316,15 +322,19 @@ public final class Store implements AutoCloseable {
     public int rebuildLinks() {
         links.lock().lock();
         try {
-            return db.jdbi().inTransaction(h -> {
-                List<String> ids = h.createQuery("SELECT id FROM report ORDER BY num, received_at, id")
-                        .mapTo(String.class)
-                        .list();
+            int linked = db.jdbi().inTransaction(h -> {
+                List<Map.Entry<String, Integer>> ids = h.createQuery(
+                                "SELECT id, num FROM report ORDER BY num, received_at, id")
+                        .map((rs, ctx) -> new java.util.AbstractMap.SimpleImmutableEntry<>(
+                                rs.getString(1), (Integer) rs.getObject(2, Integer.class)))
+                        .collect(java.util.stream.Collectors.toList());
                 links.rebuild(h, new RebuildPages(h, ids, contacts));
                 return ids.size();
             });
+            links.committed();
+            return linked;
         } catch (RuntimeException e) {
-            links.reload(db.jdbi());
+            links.rolledBack(db.jdbi());
             throw e;
         } finally {
             numbering.incrementAndGet(); // arrival numbers were given again
@@ -342,12 +352,13 @@ public final class Store implements AutoCloseable {
         private static final fr.vigie.identifier.Identifiers PARSER = new fr.vigie.identifier.Identifiers();
 
         private final Handle h;
-        private final List<String> ids;
+        private final List<? extends Map.Entry<String, Integer>> ids;
         private final Contacts contacts;
         private int nextPage;
         private java.util.Iterator<Links.Stored> page = java.util.Collections.emptyIterator();
 
-        RebuildPages(Handle h, List<String> ids, Contacts contacts) {
+        /** {@code ids}: the reports in arrival order, each with its number (null when it has none yet). */
+        RebuildPages(Handle h, List<? extends Map.Entry<String, Integer>> ids, Contacts contacts) {
             this.h = h;
             this.ids = ids;
             this.contacts = contacts;
@@ -356,7 +367,8 @@ public final class Store implements AutoCloseable {
         @Override
         public boolean hasNext() {
             while (!page.hasNext() && nextPage < ids.size()) {
-                List<String> chunk = ids.subList(nextPage, Math.min(ids.size(), nextPage + PAGE));
+                List<? extends Map.Entry<String, Integer>> chunk =
+                        ids.subList(nextPage, Math.min(ids.size(), nextPage + PAGE));
                 nextPage += chunk.size();
                 page = read(chunk).iterator();
             }
@@ -371,7 +383,8 @@ public final class Store implements AutoCloseable {
             return page.next();
         }
 
-        private List<Links.Stored> read(List<String> chunk) {
+        private List<Links.Stored> read(List<? extends Map.Entry<String, Integer>> numbered) {
+            List<String> chunk = numbered.stream().map(Map.Entry::getKey).toList();
             Map<String, List<Identifier>> identifiers = new HashMap<>();
             h.createQuery("SELECT report_id, kind, normalized FROM report_identifier WHERE report_id IN (<ids>)")
                     .bindList("ids", chunk)
@@ -410,9 +423,11 @@ public final class Store implements AutoCloseable {
                     .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                             .add(e.getValue()));
             List<Links.Stored> stored = new ArrayList<>(chunk.size());
-            for (String id : chunk) {
+            for (Map.Entry<String, Integer> report : numbered) {
+                String id = report.getKey();
                 stored.add(new Links.Stored(
                         id,
+                        report.getValue(),
                         identifiers.getOrDefault(id, List.of()),
                         texts.getOrDefault(id, List.of()),
                         own.getOrDefault(id, Set.of())));
@@ -609,8 +624,9 @@ public final class Store implements AutoCloseable {
                 try {
                     stored = db.jdbi().inTransaction(h -> insertAll(h, batch, now));
                     indicators.changed(valueHashes(batch)); // committed: look-ups of these values read again
+                    links.committed();
                 } catch (RuntimeException e) {
-                    links.reload(db.jdbi()); // the union-find may hold what the rollback took back
+                    links.rolledBack(db.jdbi()); // the union-find may hold what the rollback took back
                     numbering.incrementAndGet();
                     throw e;
                 } finally {
@@ -652,7 +668,8 @@ public final class Store implements AutoCloseable {
         }
         Rows rows = new Rows(h);
         List<Submission> out = new ArrayList<>();
-        List<Map.Entry<String, PreparedReport>> fresh = new ArrayList<>();
+        List<Map.Entry<Integer, PreparedReport>> fresh = new ArrayList<>();
+        Set<String> drawn = new HashSet<>();
         for (PreparedReport p : batch) {
             String token = secrets.token(p.submissionKey());
             String existing = known.get(p.submissionKey());
@@ -661,15 +678,17 @@ public final class Store implements AutoCloseable {
                 continue;
             }
             String id = reportId(now);
+            while (!drawn.add(id)) {
+                id = reportId(now); // one batch shares one second: a draw may repeat (1 in 16 million)
+            }
             known.put(p.submissionKey(), id);
-            rows.add(id, token, p, at, blobs);
-            fresh.add(Map.entry(id, p));
+            int num = links.number(h);
+            rows.add(id, num, token, p, at, blobs);
+            fresh.add(Map.entry(num, p));
             out.add(new Submission(id, token, false));
         }
         rows.execute();
-        for (Map.Entry<String, PreparedReport> report : fresh) {
-            links.post(h, report.getKey(), report.getValue());
-        }
+        links.postAll(h, fresh);
         return out;
     }
 
@@ -689,9 +708,9 @@ public final class Store implements AutoCloseable {
             reports = h.prepareBatch("""
                     INSERT INTO report (id, submission_key, token_hash, reporter_id, reporter_pseudonym,
                         received_at, source, minor, country, lang, channel, narrative, first_contact,
-                        last_contact, status, verdict, score, schemes)
+                        last_contact, status, verdict, score, schemes, num)
                     VALUES (:id, :key, :token, :reporter, :pseudonym, :at, :source, :minor, :country, :lang,
-                        :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes)""");
+                        :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes, :num)""");
             statuses = h.prepareBatch("INSERT INTO report_status (report_id, seq, status, changed_at, actor, note) "
                     + "VALUES (:id, 0, :status, :at, :actor, :note)");
             losses = h.prepareBatch("INSERT INTO loss (report_id, seq, amount, currency, method, paid_on) "
@@ -709,7 +728,7 @@ public final class Store implements AutoCloseable {
                     + "VALUES (:sha, :id, :at, :action, :actor, :channel, :size)");
         }
 
-        void add(String id, String token, PreparedReport p, OffsetDateTime at, Set<String> storedBlobs) {
+        void add(String id, int num, String token, PreparedReport p, OffsetDateTime at, Set<String> storedBlobs) {
             NewReport r = p.report();
             String reporterId = null;
             String pseudonym = null;
@@ -738,6 +757,7 @@ public final class Store implements AutoCloseable {
                     .bind("verdict", p.verdict().map(Verdict::id).orElse(null))
                     .bind("score", p.score())
                     .bind("schemes", String.join(",", p.schemes()))
+                    .bind("num", num)
                     .add();
             statuses.bind("id", id)
                     .bind("status", Status.NEW.id())
@@ -1142,8 +1162,7 @@ public final class Store implements AutoCloseable {
     public Map<String, Long> rowCounts() {
         Map<String, Long> rows = new java.util.LinkedHashMap<>();
         db.jdbi().useHandle(h -> {
-            for (String table :
-                    List.of("report", "report_identifier", "posting", "template_posting", "campaign_edge")) {
+            for (String table : List.of("report", "report_identifier", "campaign_edge")) {
                 rows.put(
                         table,
                         h.createQuery("SELECT COUNT(*) FROM " + table)

@@ -7,9 +7,12 @@ import fr.vigie.bench.Workload;
 import fr.vigie.report.PreparedReport;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +51,30 @@ class H2StoreTest extends StoreContract {
         assertThat(ids.stream().map(store::campaignOf).toList()).isEqualTo(before);
         assertThat(before.stream().map(c -> c.orElseThrow().id()).distinct().count())
                 .isBetween(10L, ids.size() - 10L);
+    }
+
+    /** The postings are in memory only: after a stop they are read again from the stored reports. */
+    @Test
+    void reportsSubmittedAfterAStopLinkAsTheyWouldHaveWithoutIt() {
+        Workload workload = new Workload(7);
+        List<PreparedReport> prepared = new ArrayList<>();
+        for (int i = 0; i < 2_100; i++) {
+            prepared.add(intake.prepare(workload.next()));
+        }
+        List<String> ids = new ArrayList<>();
+        store.submitAll(prepared.subList(0, 1_400)).forEach(s -> ids.add(s.id()));
+        store.close();
+        store = reopen(Clock.fixed(NOW, ZoneOffset.UTC));
+        store.submitAll(prepared.subList(1_400, prepared.size())).forEach(s -> ids.add(s.id()));
+        List<Optional<Store.Campaign>> before =
+                ids.stream().map(store::campaignOf).toList();
+
+        store.rebuildLinks();
+
+        assertThat(ids.stream().map(store::campaignOf).toList()).isEqualTo(before);
+        Set<String> earlier =
+                before.subList(0, 1_400).stream().map(c -> c.orElseThrow().id()).collect(Collectors.toSet());
+        assertThat(before.subList(1_400, ids.size()))
+                .anyMatch(c -> earlier.contains(c.orElseThrow().id()));
     }
 }
