@@ -83,6 +83,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         RetentionSchedule retention =
                 RetentionSchedule.start(reports, Retention.Policy.from(System.getenv()), Clock.systemUTC());
+        // Linking reads every stored report's postings before its first write: do it now, not in a victim's request.
+        Thread.ofVirtual().name("vigie-warm-links").start(() -> {
+            try {
+                reports.store().warmLinks();
+            } catch (RuntimeException stoppedMeanwhile) {
+                // the server stopped while reading (the store closed): the first write reads them instead
+            }
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C run the shutdown hooks: answer the requests in flight, then let the JVM exit.
         Thread hook = new Thread(

@@ -178,6 +178,11 @@ final class Links {
     }
 
     /** The postings of every numbered report, read from the stored reports on the first write. */
+    /** Reads the postings now, if not yet read (the caller holds the lock), so the first write does not wait. */
+    void warm(Jdbi jdbi) {
+        jdbi.useHandle(this::postings);
+    }
+
     private MemoryPostings postings(Handle h) {
         if (postings == null) {
             MemoryPostings memory = new MemoryPostings();

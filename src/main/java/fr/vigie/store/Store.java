@@ -316,6 +316,19 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Reads what linking keeps in memory (the postings of every stored report) ahead of the first report, so that
+     * report is not the one that waits for it (about 0.2 ms a stored report). Safe to call at any time.
+     */
+    public void warmLinks() {
+        links.lock().lock();
+        try {
+            links.warm(db.jdbi());
+        } finally {
+            links.lock().unlock();
+        }
+    }
+
+    /**
      * Links every report again from scratch, in arrival order (after a change of warning lists or thresholds);
      * returns how many reports were linked. One transaction: readers see the old campaigns until it commits.
      */

@@ -56,6 +56,15 @@ class H2StoreTest extends StoreContract {
     /** The postings are in memory only: after a stop they are read again from the stored reports. */
     @Test
     void reportsSubmittedAfterAStopLinkAsTheyWouldHaveWithoutIt() {
+        linkAfterAStop(false);
+    }
+
+    @Test
+    void linksWarmedAtStartGiveTheSameCampaignsAsPostingsReadAtTheFirstWrite() {
+        linkAfterAStop(true);
+    }
+
+    private void linkAfterAStop(boolean warm) {
         Workload workload = new Workload(7);
         List<PreparedReport> prepared = new ArrayList<>();
         for (int i = 0; i < 2_100; i++) {
@@ -65,6 +74,9 @@ class H2StoreTest extends StoreContract {
         store.submitAll(prepared.subList(0, 1_400)).forEach(s -> ids.add(s.id()));
         store.close();
         store = reopen(Clock.fixed(NOW, ZoneOffset.UTC));
+        if (warm) {
+            store.warmLinks(); // as vigie serve does at start
+        }
         store.submitAll(prepared.subList(1_400, prepared.size())).forEach(s -> ids.add(s.id()));
         List<Optional<Store.Campaign>> before =
                 ids.stream().map(store::campaignOf).toList();
