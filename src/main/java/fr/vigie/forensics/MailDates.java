@@ -26,8 +26,6 @@ public final class MailDates {
     private static final Pattern NUMERIC_ZONE = Pattern.compile("(?:GMT|UTC|UT)?([+-])(\\d{2}):?(\\d{2})");
     private static final Pattern DASHED_DATE = Pattern.compile("(\\d{1,2})-([A-Za-z]{3,9})-(\\d{2,4})");
     // Compiled once: String.replaceAll, split and matches compile their pattern on every call.
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s,]+");
     private static final Pattern SPACE = Pattern.compile("[ ]");
     private static final Pattern MONTH_WORD = Pattern.compile("[a-z]+\\.?");
     private static final List<String> MONTHS =
@@ -67,7 +65,7 @@ public final class MailDates {
         String uncommented = Text.stripComments(text);
         String withoutMonotonic =
                 uncommented.contains("m=") ? GO_MONOTONIC.matcher(uncommented).replaceAll("") : uncommented;
-        String cleaned = SPACES.matcher(withoutMonotonic).replaceAll(" ").strip();
+        String cleaned = collapseSpaces(withoutMonotonic).strip();
         if (startsWithYearAndDash(cleaned)) {
             Matcher iso = ISO.matcher(cleaned);
             if (iso.matches()) {
@@ -75,6 +73,29 @@ public final class MailDates {
             }
         }
         return fromWords(cleaned);
+    }
+
+    /** Every run of {@code \s} (space, tab, line break, form feed, vertical tab) as one space, without a regex. */
+    private static String collapseSpaces(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isRegexSpace(c)) {
+                if (!inRun) {
+                    out.append(' ');
+                }
+                inRun = true;
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static boolean startsWithYearAndDash(String text) {
@@ -129,7 +150,7 @@ public final class MailDates {
 
     private static List<String> tokens(String cleaned) {
         List<String> tokens = new ArrayList<>();
-        for (String token : TOKEN_SEPARATORS.split(cleaned)) {
+        for (String token : splitAtSpacesAndCommas(cleaned)) {
             Matcher dashed = token.indexOf('-') > 0 ? DASHED_DATE.matcher(token) : null;
             if (dashed != null && dashed.matches()) {
                 tokens.add(dashed.group(1));
@@ -137,6 +158,22 @@ public final class MailDates {
                 tokens.add(dashed.group(3));
             } else if (!token.isEmpty()) {
                 tokens.add(token);
+            }
+        }
+        return tokens;
+    }
+
+    /** The non-empty runs between spaces and commas ({@code [\s,]+}), without a regex. */
+    private static List<String> splitAtSpacesAndCommas(String text) {
+        List<String> tokens = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean separator = i == text.length() || text.charAt(i) == ',' || isRegexSpace(text.charAt(i));
+            if (separator && start >= 0) {
+                tokens.add(text.substring(start, i));
+                start = -1;
+            } else if (!separator && start < 0) {
+                start = i;
             }
         }
         return tokens;

@@ -10,6 +10,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -112,17 +115,21 @@ final class Charsets {
         return b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF;
     }
 
+    /**
+     * The bytes as UTF-8, or null when they are not valid UTF-8. Decoded step by step so that invalid bytes give a
+     * result, not an exception: most non-ASCII mail is Latin-1, and an exception per part cost a stack trace each.
+     */
     private static String strictUtf8(byte[] bytes) {
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            return null;
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer chars = CharBuffer.allocate(bytes.length); // UTF-8 never gives more chars than bytes
+        if (decoder.decode(ByteBuffer.wrap(bytes), chars, true).isUnderflow()
+                && decoder.flush(chars).isUnderflow()) {
+            return chars.flip().toString();
         }
+        return null;
     }
 
     private static Charset lookup(String label) {
@@ -133,10 +140,30 @@ final class Charsets {
         if (name.equals("us-ascii") || name.equals("ascii") || name.equals("iso-8859-1") || name.equals("latin1")) {
             return WINDOWS_1252; // what senders mean by these in practice (HTML5 does the same)
         }
+        Optional<Charset> known = KNOWN.get(name);
+        if (known == null) {
+            known = forName(name);
+            if (KNOWN.size() < MAX_KNOWN) {
+                KNOWN.put(name, known);
+            }
+        }
+        return known.orElse(null);
+    }
+
+    /**
+     * Labels already looked up. The JDK keeps only the last two it was asked for and looks any other up under a
+     * lock shared by every thread, so with a few charsets in turn, analysis threads waited for each other there.
+     * Labels come from senders: only the first {@link #MAX_KNOWN} are kept.
+     */
+    private static final Map<String, Optional<Charset>> KNOWN = new ConcurrentHashMap<>();
+
+    private static final int MAX_KNOWN = 256;
+
+    private static Optional<Charset> forName(String name) {
         try {
-            return Charset.isSupported(name) ? Charset.forName(name) : null;
+            return Charset.isSupported(name) ? Optional.of(Charset.forName(name)) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            return null;
+            return Optional.empty();
         }
     }
 

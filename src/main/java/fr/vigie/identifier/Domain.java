@@ -61,6 +61,9 @@ public record Domain(String normalized, String registrable) implements Identifie
         if (endsWithDigitLabel(ascii) && Ip.parse(ascii).isPresent()) {
             return Optional.empty();
         }
+        if (!mayBeDomainName(ascii)) {
+            return Optional.empty();
+        }
         InternetDomainName name;
         try {
             name = InternetDomainName.from(ascii);
@@ -73,6 +76,59 @@ public record Domain(String normalized, String registrable) implements Identifie
         String registrable =
                 name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : null;
         return Optional.of(new Domain(ascii, registrable));
+    }
+
+    /**
+     * False only where {@link InternetDomainName#from} would refuse the name by its own syntax rules (a label empty,
+     * over 63 chars, with a char other than a letter, digit, '-' or '_', or starting or ending with '-' or '_'; a
+     * last label starting with a digit; over 253 chars or 127 labels): a refusal is then not an exception, whose
+     * stack trace costs more than the look-up. Anything unusual is left to Guava to decide.
+     */
+    static boolean mayBeDomainName(String ascii) {
+        int length = ascii.length();
+        if (length == 0 || ascii.charAt(length - 1) == '.') {
+            return true;
+        }
+        for (int i = 0; i < length; i++) {
+            if (ascii.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        if (length > 253) {
+            return false;
+        }
+        int labels = 0;
+        int start = 0;
+        for (int i = 0; i <= length; i++) {
+            if (i == length || ascii.charAt(i) == '.') {
+                if (!mayBeLabel(ascii, start, i, i == length)) {
+                    return false;
+                }
+                labels++;
+                start = i + 1;
+            }
+        }
+        return labels <= 127;
+    }
+
+    private static boolean mayBeLabel(String s, int start, int end, boolean last) {
+        if (end - start < 1 || end - start > 63) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            boolean allowed =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!allowed) {
+                return false;
+            }
+        }
+        char first = s.charAt(start);
+        char lastChar = s.charAt(end - 1);
+        if (first == '-' || first == '_' || lastChar == '-' || lastChar == '_') {
+            return false;
+        }
+        return !(last && first >= '0' && first <= '9');
     }
 
     private static boolean isPlainAscii(String s) {

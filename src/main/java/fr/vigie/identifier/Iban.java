@@ -10,6 +10,14 @@ import org.iban4j.IbanUtil;
  * length and structure right for its country (iban4j's registry). Shown in groups of four.
  */
 public record Iban(String normalized) implements Identifier {
+    /**
+     * The IBAN length of each country iban4j knows IBANs for, by two-letter code: read once, because iban4j looks a
+     * code up with {@code Enum.valueOf}, which throws (and fills a stack trace) for every pair of letters that is no
+     * country, and a scanner asks for every capital pair followed by two digits.
+     */
+    private static final java.util.Map<String, Integer> LENGTHS = java.util.Arrays.stream(CountryCode.values())
+            .filter(IbanUtil::isSupportedCountry)
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(CountryCode::name, IbanUtil::getIbanLength));
 
     public Iban {
         if (normalized == null || !IbanUtil.isValid(normalized)) {
@@ -39,7 +47,11 @@ public record Iban(String normalized) implements Identifier {
 
     /** The IBAN length of a country, or 0 if IBANs are unknown there; lets a scanner stop at the right place. */
     static int lengthFor(String countryCode) {
-        CountryCode country = CountryCode.getByCode(countryCode.toUpperCase(Locale.ROOT));
+        String upper = countryCode.toUpperCase(Locale.ROOT);
+        if (upper.length() == 2) {
+            return LENGTHS.getOrDefault(upper, 0);
+        }
+        CountryCode country = CountryCode.getByCode(upper);
         return country != null && IbanUtil.isSupportedCountry(country) ? IbanUtil.getIbanLength(country) : 0;
     }
 

@@ -66,8 +66,12 @@ public record Features(int version, int buckets) {
         }
     }
 
-    /** A message's features: names and values in the same order, names unique. */
-    public record Vector(String[] names, double[] values) {}
+    /**
+     * A message's features: names and values in the same order, names unique. {@code buckets} holds, in the same
+     * order, the hash bucket of each word feature and -1 for a named one, so that prediction finds a word's weights
+     * without reading its name back.
+     */
+    public record Vector(String[] names, double[] values, int[] buckets) {}
 
     public Vector extract(Harmonised message) {
         // The named features all start with "h:", "id:" or "s:", so in name order they all come before the words.
@@ -77,17 +81,20 @@ public record Features(int version, int buckets) {
         int[] found = wordBuckets(message);
         String[] names = new String[named.size() + found.length];
         double[] values = new double[names.length];
+        int[] buckets = new int[names.length];
         int n = 0;
         for (Map.Entry<String, Double> feature : named.entrySet()) {
             names[n] = feature.getKey();
+            buckets[n] = -1;
             values[n++] = feature.getValue();
         }
         double value = found.length == 0 ? 0 : 1 / Math.sqrt(found.length);
         for (int bucket : words.inNameOrder(found)) {
             names[n] = words.name(bucket);
+            buckets[n] = bucket;
             values[n++] = value;
         }
-        return new Vector(names, values);
+        return new Vector(names, values, buckets);
     }
 
     /**
@@ -102,7 +109,7 @@ public record Features(int version, int buckets) {
         if (raw.length() > MAX_TEXT) {
             raw = raw.substring(0, MAX_TEXT);
         }
-        String text = NormalisedText.of(raw).text();
+        String text = NormalisedText.textOf(raw);
         BitSet seen = new BitSet(buckets);
         StringBuilder token = new StringBuilder(MAX_TOKEN);
         StringBuilder pair = new StringBuilder(2 * MAX_TOKEN + 1);

@@ -76,13 +76,26 @@ final class LinearWeights {
 
     /** Label → probability, in label order. */
     Map<String, Double> probabilities(String[] names, double[] values) {
+        int[] buckets = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            buckets[i] = wordBucket(names[i]);
+        }
+        return probabilities(names, values, buckets);
+    }
+
+    /**
+     * The same with each word feature's bucket given ({@link Features.Vector#buckets()}, -1 for a named feature):
+     * reading thousands of names back into buckets cost more than the rest of the prediction.
+     */
+    Map<String, Double> probabilities(String[] names, double[] values, int[] buckets) {
         double[] scores = new double[labels.length];
         int bias = weights[0].length - 1;
         for (int l = 0; l < labels.length; l++) {
             scores[l] = weights[l][bias];
         }
         for (int i = 0; i < names.length; i++) {
-            int f = indexOf(names[i]);
+            int bucket = buckets[i];
+            int f = bucket < 0 ? indexOf(names[i]) : bucket < wordFeature.length ? wordFeature[bucket] : -1;
             if (f >= 0) {
                 int row = f * labels.length;
                 for (int l = 0; l < labels.length; l++) {

@@ -52,8 +52,9 @@ public final class ScamModel {
 
     public ModelPrediction predict(Harmonised message) {
         Features.Vector vector = features.extract(message);
-        List<Map.Entry<String, Double>> scores = new ArrayList<>(
-                weights.probabilities(vector.names(), vector.values()).entrySet());
+        List<Map.Entry<String, Double>> scores =
+                new ArrayList<>(weights.probabilities(vector.names(), vector.values(), vector.buckets())
+                        .entrySet());
         scores.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
         Map<String, Double> schemes = new LinkedHashMap<>();

@@ -93,7 +93,10 @@ public sealed interface Matcher {
         public HeaderSigns {
             mismatches = List.copyOf(mismatches);
             warnings = List.copyOf(warnings);
-            auth = Map.copyOf(auth);
+            // In the rule file's order: evidence is listed method by method, and Map.copyOf iterates in an order
+            // that changes from one JVM start to the next, so the same message gave its evidence in either order.
+            Map.copyOf(auth); // refuses null methods and lists
+            auth = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(auth));
         }
 
         @Override

@@ -32,41 +32,74 @@ public final class NormalisedText {
     }
 
     public static NormalisedText of(String original) {
-        StringBuilder out = new StringBuilder(original.length());
-        int[] origin = new int[original.length() + 16];
-        int i = 0;
-        while (i < original.length()) {
-            char ascii = original.charAt(i);
-            if (ascii < 0x80) { // most mail text: one char in, at most one char out, no String looked up
-                char c = ASCII_CHAR[ascii];
-                if (c != 0 && !(c == ' ' && (out.isEmpty() || out.charAt(out.length() - 1) == ' '))) {
-                    if (out.length() + 1 >= origin.length) {
-                        origin = Arrays.copyOf(origin, origin.length * 2);
-                    }
-                    origin[out.length()] = i;
-                    out.append(c);
-                }
-                i++;
-                continue;
-            }
-            int cp = original.codePointAt(i);
-            int width = Character.charCount(cp);
-            String mapped = map(cp);
-            for (int k = 0; k < mapped.length(); k++) {
-                char c = mapped.charAt(k);
-                if (c == ' ' && (out.isEmpty() || out.charAt(out.length() - 1) == ' ')) {
-                    continue; // collapse whitespace runs, no leading space
-                }
-                if (out.length() + 1 >= origin.length) {
-                    origin = Arrays.copyOf(origin, origin.length * 2);
-                }
-                origin[out.length()] = i;
-                out.append(c);
-            }
-            i += width;
+        Builder b = new Builder(original, true);
+        b.run();
+        b.origin[b.length] = original.length();
+        return new NormalisedText(original, b.text(), Arrays.copyOf(b.origin, b.length + 1));
+    }
+
+    /** The normalised text alone, for a reader that never points back into the original (the model). */
+    public static String textOf(String original) {
+        Builder b = new Builder(original, false);
+        b.run();
+        return b.text();
+    }
+
+    /** One pass over the original into a char array (a StringBuilder checks its coder on every append). */
+    private static final class Builder {
+        private final String original;
+        private char[] out;
+        private int[] origin; // null when no map back is wanted
+        private int length;
+
+        Builder(String original, boolean mapBack) {
+            this.original = original;
+            this.out = new char[original.length() + 16];
+            this.origin = mapBack ? new int[out.length] : null;
         }
-        origin[out.length()] = original.length();
-        return new NormalisedText(original, out.toString(), Arrays.copyOf(origin, out.length() + 1));
+
+        void run() {
+            int i = 0;
+            int end = original.length();
+            while (i < end) {
+                char ascii = original.charAt(i);
+                if (ascii < 0x80) { // most mail text: one char in, at most one char out, no String looked up
+                    char c = ASCII_CHAR[ascii];
+                    if (c != 0 && !(c == ' ' && (length == 0 || out[length - 1] == ' '))) {
+                        append(c, i);
+                    }
+                    i++;
+                    continue;
+                }
+                int cp = original.codePointAt(i);
+                String mapped = map(cp);
+                for (int k = 0; k < mapped.length(); k++) {
+                    char c = mapped.charAt(k);
+                    if (c == ' ' && (length == 0 || out[length - 1] == ' ')) {
+                        continue; // collapse whitespace runs, no leading space
+                    }
+                    append(c, i);
+                }
+                i += Character.charCount(cp);
+            }
+        }
+
+        private void append(char c, int from) {
+            if (length + 1 >= out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+                if (origin != null) {
+                    origin = Arrays.copyOf(origin, out.length);
+                }
+            }
+            if (origin != null) {
+                origin[length] = from;
+            }
+            out[length++] = c;
+        }
+
+        String text() {
+            return new String(out, 0, length);
+        }
     }
 
     /** The normal form of a phrase written in a rule, so that rules and messages meet on the same ground. */

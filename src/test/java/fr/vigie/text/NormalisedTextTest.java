@@ -56,4 +56,14 @@ class NormalisedTextTest {
                 .isEqualTo("b");
         assertThat(n.originalEnd(n.text().length())).isEqualTo(original.length());
     }
+
+    @Test
+    void textAloneIsTheTextOfTheMappedForm() {
+        String long50k = "Ｖｏｔｒｅ  Сompte\u200B bloqué\t\n".repeat(2_000) + "fin";
+        for (String original : new String[] {"", "   ", "Раураl", "a\u00a0\u00a0b", long50k, "\uD83D\uDE00 ok"}) {
+            NormalisedText mapped = NormalisedText.of(original);
+            assertThat(NormalisedText.textOf(original)).isEqualTo(mapped.text());
+            assertThat(mapped.originalEnd(mapped.text().length())).isLessThanOrEqualTo(original.length());
+        }
+    }
 }
