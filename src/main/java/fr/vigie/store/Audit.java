@@ -142,6 +142,11 @@ public final class Audit {
         return new Receipt(this, pending.done());
     }
 
+    /** Writes whatever is still queued (the store calls it as it closes). */
+    void flush() {
+        writeUntilDone(null);
+    }
+
     /** The safety net: what nobody waited for is written {@link #WINDOW} after the first of it was queued. */
     private void writeAfterWindow() {
         try {

@@ -1209,6 +1209,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        audit.flush(); // an entry nobody waited for (an answer that failed after its read) is written before the end
         db.close();
     }
 
