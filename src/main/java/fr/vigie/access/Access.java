@@ -2,6 +2,7 @@ package fr.vigie.access;
 
 import fr.vigie.BadInputException;
 import fr.vigie.store.Accounts;
+import fr.vigie.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,6 +50,19 @@ public final class Access {
         this.clock = clock;
         this.sessionLength = sessionLength;
         this.audit = audit;
+    }
+
+    /**
+     * Over the store's accounts, the system clock, 8-hour sessions; each event is written to the store's access
+     * events and to its chained audit log (a sign-in, granted or refused, is then as tamper-evident as a read).
+     */
+    public static Access of(Store store) {
+        Clock clock = Clock.systemUTC();
+        Accounts accounts = store.accounts();
+        return new Access(accounts, new PasswordHasher(), clock, SESSION_LENGTH, (actor, action, target, reason) -> {
+            accounts.record(clock.instant(), actor, action, target, reason);
+            store.audit().record(actor, action, target, reason);
+        });
     }
 
     /** Over the store's rows, the system clock, 8-hour sessions, events written to the store's access events. */

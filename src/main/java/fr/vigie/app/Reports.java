@@ -8,6 +8,7 @@ import fr.vigie.report.ReportForm;
 import fr.vigie.report.ReportSummary;
 import fr.vigie.report.Submission;
 import fr.vigie.search.SearchIndex;
+import fr.vigie.store.Audit;
 import fr.vigie.store.ReportFilter;
 import fr.vigie.store.Retention;
 import fr.vigie.store.Store;
@@ -73,6 +74,11 @@ public final class Reports implements AutoCloseable {
     /** A report read by {@code actor}: the read is an entry of the audit log. */
     public Optional<Report> report(String id, String actor) {
         return store.report(id, actor);
+    }
+
+    /** The same, its audit entry still on its way: show the report after {@code receipt().await()}. */
+    public Optional<Audit.Audited<Report>> reportAudited(String id, String actor) {
+        return store.reportAudited(id, actor);
     }
 
     /**

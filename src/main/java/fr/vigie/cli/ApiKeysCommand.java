@@ -48,7 +48,7 @@ final class ApiKeysCommand {
                 return 2;
             }
             try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
-                String key = Access.of(store.accounts()).createKey(name, chosen, UsersCommand.actor());
+                String key = Access.of(store).createKey(name, chosen, UsersCommand.actor());
                 spec.commandLine().getOut().println(key);
                 err.println("vigie apikeys create: key for " + name + " (" + chosen.id()
                         + "); keep it now, it is not shown again");
@@ -74,7 +74,7 @@ final class ApiKeysCommand {
         @Override
         public Integer call() {
             try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
-                for (Accounts.ApiKey k : Access.of(store.accounts()).keys()) {
+                for (Accounts.ApiKey k : Access.of(store).keys()) {
                     spec.commandLine()
                             .getOut()
                             .printf(
@@ -107,7 +107,7 @@ final class ApiKeysCommand {
         @Override
         public Integer call() {
             try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
-                int revoked = Access.of(store.accounts()).revokeKey(idOrName, UsersCommand.actor());
+                int revoked = Access.of(store).revokeKey(idOrName, UsersCommand.actor());
                 if (revoked == 0) {
                     spec.commandLine().getErr().println("vigie apikeys revoke: no live key with that id or name");
                     return 2;

@@ -6,7 +6,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code vigie} command. Exit codes: 0 done, 1 internal error, 2 usage error, 3 unreadable input.
+ * The {@code vigie} command. Exit codes: 0 done, 1 internal error, 2 usage error, 3 unreadable input, 4 refused
+ * by the authorization table ({@link CommandGate}: no API key, or one whose role may not).
  * No stack trace ever reaches the user (set {@code VIGIE_DEBUG=1} to see one).
  */
 @Command(
@@ -47,7 +48,13 @@ public final class Main {
 
     /** Runs the command line with the given output streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** The same with the environment given (where a command's API key is read: {@link CommandGate}). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionStrategy(new CommandGate(fr.vigie.access.Permissions.bundled(), env)::execute);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

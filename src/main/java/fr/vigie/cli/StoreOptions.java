@@ -18,6 +18,13 @@ final class StoreOptions {
             description = "a PostgreSQL JDBC URL (jdbc:postgresql://host/db?user=...); default: the embedded store")
     String db;
 
+    /** A usage error in these options, if there is one (checked before the store is opened). */
+    java.util.Optional<String> problem() {
+        return db != null && !db.startsWith("jdbc:postgresql:")
+                ? java.util.Optional.of("--db must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db)")
+                : java.util.Optional.empty();
+    }
+
     Config apply(Config config) {
         Config c = config;
         if (data != null) {

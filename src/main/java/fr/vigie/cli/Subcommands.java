@@ -4,8 +4,11 @@ package fr.vigie.cli;
 final class Subcommands {
     private Subcommands() {}
 
-    /** Who runs a command, as the audit log names them: the operating-system account. */
+    /**
+     * Who runs a command, as the audit log names them: the API key's service account the gate let in, or the
+     * operating-system account for a command open to anyone ({@link CommandGate}).
+     */
     static String actor() {
-        return "cli:" + System.getProperty("user.name", "unknown");
+        return CommandGate.actor();
     }
 }

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Disable.class})
 final class UsersCommand {
 
-    /** The actor written to the access events for a command: the operating-system account that ran it. */
+    /** The actor written to the access events for a command ({@link CommandGate#actor}). */
     static String actor() {
-        return "cli:" + System.getProperty("user.name", "unknown");
+        return CommandGate.actor();
     }
 
     @Command(name = "add", description = "Add an account; the password is asked (or read from standard input).")
@@ -68,7 +68,7 @@ final class UsersCommand {
                 if (password == null) {
                     return 2;
                 }
-                Access.of(store.accounts()).addUser(name, chosen, password, actor());
+                Access.of(store).addUser(name, chosen, password, actor());
                 spec.commandLine().getOut().println("vigie users add: " + name + " (" + chosen.id() + ")");
                 return 0;
             } catch (BadInputException e) {
@@ -133,7 +133,7 @@ final class UsersCommand {
         @Override
         public Integer call() {
             try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
-                for (Accounts.Account a : Access.of(store.accounts()).users()) {
+                for (Accounts.Account a : Access.of(store).users()) {
                     spec.commandLine()
                             .getOut()
                             .printf(
@@ -162,7 +162,7 @@ final class UsersCommand {
         @Override
         public Integer call() {
             try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
-                if (!Access.of(store.accounts()).disable(name, actor())) {
+                if (!Access.of(store).disable(name, actor())) {
                     spec.commandLine().getErr().println("vigie users disable: no account named " + name);
                     return 2;
                 }

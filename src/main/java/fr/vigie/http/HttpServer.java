@@ -113,7 +113,7 @@ public final class HttpServer implements AutoCloseable {
         this.tls = tls.map(Tls::context);
         app.detector(); // load the model now, not during the first request
         byte[] openApi = resource(OPENAPI);
-        Access access = Access.of(reports.store().accounts());
+        Access access = Access.of(reports.store());
         Config.RateLimits rates = app.config().rateLimits();
         Clock clock = Clock.systemUTC();
         ReportsHandler reportRoutes = new ReportsHandler(

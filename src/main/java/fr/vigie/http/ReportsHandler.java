@@ -130,7 +130,9 @@ final class ReportsHandler {
     void get(Context ctx) {
         String id = ctx.pathParam("id");
         String actor = who(ctx, id);
-        var report = reports.report(id, actor).orElseThrow(ReportsHandler::notFound);
+        // the audit entry of this read is written while the answer is prepared; it is sent once that entry is in
+        var read = reports.reportAudited(id, actor).orElseThrow(ReportsHandler::notFound);
+        var report = read.value();
         var node = ReportJson.of(report);
         boolean staff = !actor.equals("victim"); // analysts and supervisors see the priority
         var policy = PriorityPolicy.DEFAULT;
@@ -155,6 +157,7 @@ final class ReportsHandler {
             int recent = placement.map(Store.Placement::recent).orElse(0);
             node.set("priority", ReportJson.priority(Priority.assess(facts, recent, clock, policy, lang)));
         }
+        read.receipt().await();
         HttpServer.json(ctx, 200, node.toString());
     }
 

@@ -3,6 +3,7 @@ package fr.vigie.store;
 import fr.vigie.VigieException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,19 +24,29 @@ import org.jdbi.v3.core.Jdbi;
  * deleted, inserted or moved breaks the chain at that point ({@link #verify}). The last entry's number and hash are
  * also kept in {@code audit_head}, so a log cut short at its end is seen too.
  *
- * <p>Appends follow one another: the head row is locked for the append's transaction (which orders writers of
- * several processes on one PostgreSQL), and in this process appends are grouped: whoever holds the writer lock
- * writes every entry queued so far in one transaction, and each caller returns once its own entry is committed.
- * Thread-safe.
+ * <p>Appends are grouped (group commit). {@link #append} queues an entry and returns at once; the entry is written
+ * when someone waits for one ({@link Receipt#await}), or at the latest {@link #WINDOW} after it was queued. The
+ * writer (one at a time) takes every entry queued so far and commits them in one transaction, so the readers served
+ * at the same time share one commit: a caller reads, queues its entry, prepares its answer, then waits for the
+ * entry before showing anything. The writer keeps the head it last wrote and moves it with a conditional update
+ * ({@code WHERE seq =} the head it knows), which also locks the head row until the commit: writers of several
+ * processes on one PostgreSQL follow one another, and one that finds the head moved reads it again (locked, {@code
+ * FOR UPDATE}) and rebuilds its entries on it. Thread-safe.
  */
 public final class Audit {
     static final String ZERO = "0".repeat(64);
+
+    /** The longest an entry waits in the queue when nobody waits for it (it is written sooner when someone does). */
+    static final Duration WINDOW = Duration.ofMillis(50);
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final boolean enabled;
     private final ReentrantLock writer = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean timerSet = new AtomicBoolean();
+    /** The head as this process last wrote or read it; only the writer (under its lock) touches it. */
+    private Head head;
 
     Audit(Jdbi jdbi, Clock clock, boolean enabled) {
         this.jdbi = jdbi;
@@ -62,15 +74,60 @@ public final class Audit {
      */
     public record Verification(long entries, String lastHash, Optional<Broken> broken) {}
 
+    /** An entry on its way to the log. */
+    public static final class Receipt {
+        private final Audit audit;
+        private final CompletableFuture<Long> committed;
+
+        private Receipt(Audit audit, CompletableFuture<Long> committed) {
+            this.audit = audit;
+            this.committed = committed;
+        }
+
+        /**
+         * Writes the entry (with every other queued one) unless it is written already, and returns its number (0
+         * when the log is off for a benchmark).
+         *
+         * @throws VigieException when it could not be written: what was read must then not be shown
+         */
+        public long await() {
+            if (audit != null) {
+                audit.writeUntilDone(committed);
+            }
+            try {
+                return committed.join();
+            } catch (CompletionException e) {
+                throw new VigieException("the audit log could not be written", e.getCause());
+            }
+        }
+    }
+
+    /** A value read from the store whose audit entry is on its way: show {@code value} after {@code receipt}. */
+    public record Audited<T>(T value, Receipt receipt) {}
+
     private record Pending(String actor, String action, String target, String reason, CompletableFuture<Long> done) {}
+
+    private record Head(long seq, String hash) {}
+
+    /** The head row moved under this writer: another process appended. */
+    private static final class HeadMoved extends RuntimeException {
+        HeadMoved() {
+            super(null, null, false, false);
+        }
+    }
 
     /**
      * Appends an entry; returns its number once it is committed. {@code reason} is required for reveals and
      * requests of data subjects (the caller checks); it must not itself hold personal data.
      */
     public long record(String actor, String action, String target, String reason) {
+        return append(actor, action, target, reason).await();
+    }
+
+    /** Queues an entry and returns at once; {@link Receipt#await} before showing what the entry is about. */
+    public Receipt append(String actor, String action, String target, String reason) {
         if (!enabled) {
-            return 0;
+            return new Receipt(null, CompletableFuture.completedFuture(0L));
         }
         Pending pending = new Pending(
                 clip(actor == null || actor.isBlank() ? "unknown" : actor, 80),
@@ -79,70 +136,123 @@ public final class Audit {
                 clip(reason, 2000),
                 new CompletableFuture<>());
         queue.add(pending);
-        writer.lock();
-        try {
-            if (!pending.done().isDone()) {
-                writeQueued();
-            }
-        } finally {
-            writer.unlock();
+        if (timerSet.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("vigie-audit-window").start(this::writeAfterWindow);
         }
+        return new Receipt(this, pending.done());
+    }
+
+    /** Writes whatever is still queued (the store calls it as it closes). */
+    void flush() {
+        writeUntilDone(null);
+    }
+
+    /** The safety net: what nobody waited for is written {@link #WINDOW} after the first of it was queued. */
+    private void writeAfterWindow() {
         try {
-            return pending.done().join();
-        } catch (CompletionException e) {
-            throw new VigieException("the audit log could not be written", e.getCause());
+            Thread.sleep(WINDOW);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            timerSet.set(false);
+            writeUntilDone(null);
         }
     }
 
-    /** Writes every queued entry in one transaction (the writer lock is held). */
-    private void writeQueued() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending p; (p = queue.poll()) != null; ) {
-            batch.add(p);
+    /** Writes what is queued until {@code entry} is committed (or, for null, until the queue is empty). */
+    private void writeUntilDone(CompletableFuture<Long> entry) {
+        while (entry == null ? !queue.isEmpty() : !entry.isDone()) {
+            writer.lock();
+            try {
+                // whoever held the lock before may have written it
+                if (entry == null || !entry.isDone()) {
+                    List<Pending> batch = new ArrayList<>();
+                    for (Pending p; (p = queue.poll()) != null; ) {
+                        batch.add(p);
+                    }
+                    if (!batch.isEmpty()) {
+                        write(batch);
+                    }
+                }
+            } finally {
+                writer.unlock();
+            }
         }
-        if (batch.isEmpty()) {
-            return;
-        }
+    }
+
+    /** Commits one batch (under the writer lock); every caller learns whether its entry was written. */
+    private void write(List<Pending> batch) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
-            List<Long> numbers = jdbi.inTransaction(h -> {
-                var head = h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                        .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)})
-                        .one();
-                long seq = (Long) head[0];
-                String prev = ((String) head[1]).strip();
-                var insert = h.prepareBatch("""
-                        INSERT INTO audit (seq, at, actor, action, target, reason, prev_hash, hash)
-                        VALUES (:seq, :at, :actor, :action, :target, :reason, :prev, :hash)""");
-                List<Long> out = new ArrayList<>();
-                for (Pending p : batch) {
-                    seq++;
-                    String hash = hash(seq, now, p.actor(), p.action(), p.target(), p.reason(), prev);
-                    insert.bind("seq", seq)
-                            .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                            .bind("actor", p.actor())
-                            .bind("action", p.action())
-                            .bind("target", p.target())
-                            .bind("reason", p.reason())
-                            .bind("prev", prev)
-                            .bind("hash", hash)
-                            .add();
-                    out.add(seq);
-                    prev = hash;
+            List<Long> numbers = null;
+            for (int attempt = 0; numbers == null; attempt++) {
+                try {
+                    numbers = commit(batch, now);
+                } catch (HeadMoved e) {
+                    head = null;
+                    if (attempt == 1) { // the second attempt read the head locked: it cannot have moved
+                        throw new VigieException("the audit log's head kept moving under this writer");
+                    }
                 }
-                insert.execute();
-                h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
-                        .bind("seq", seq)
-                        .bind("hash", prev)
-                        .execute();
-                return out;
-            });
+            }
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(numbers.get(i));
             }
         } catch (RuntimeException e) {
+            head = null; // the transaction rolled back: read the head again next time
             batch.forEach(p -> p.done().completeExceptionally(e));
         }
+    }
+
+    /** One transaction: move the head from the one known (else {@link HeadMoved}), then insert the entries. */
+    private List<Long> commit(List<Pending> batch, Instant now) {
+        return jdbi.inTransaction(h -> {
+            Head from = head != null
+                    ? head
+                    // read and locked: the update below cannot miss it then
+                    : h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                            .map((rs, ctx) ->
+                                    new Head(rs.getLong(1), rs.getString(2).strip()))
+                            .one();
+            long seq = from.seq();
+            String prev = from.hash();
+            List<Object[]> rows = new ArrayList<>();
+            for (Pending p : batch) {
+                seq++;
+                String hash = hash(seq, now, p.actor(), p.action(), p.target(), p.reason(), prev);
+                rows.add(new Object[] {seq, p, prev, hash});
+                prev = hash;
+            }
+            // first: this locks the head row until the commit, so no other writer inserts the same numbers
+            int moved = h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1 AND seq = :from")
+                    .bind("seq", seq)
+                    .bind("hash", prev)
+                    .bind("from", from.seq())
+                    .execute();
+            if (moved != 1) {
+                throw new HeadMoved();
+            }
+            var insert = h.prepareBatch("""
+                    INSERT INTO audit (seq, at, actor, action, target, reason, prev_hash, hash)
+                    VALUES (:seq, :at, :actor, :action, :target, :reason, :prev, :hash)""");
+            List<Long> out = new ArrayList<>();
+            for (Object[] row : rows) {
+                Pending p = (Pending) row[1];
+                insert.bind("seq", (Long) row[0])
+                        .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        .bind("actor", p.actor())
+                        .bind("action", p.action())
+                        .bind("target", p.target())
+                        .bind("reason", p.reason())
+                        .bind("prev", (String) row[2])
+                        .bind("hash", (String) row[3])
+                        .add();
+                out.add((Long) row[0]);
+            }
+            insert.execute();
+            head = new Head(seq, prev); // kept only if the commit succeeds: write() clears it otherwise
+            return out;
+        });
     }
 
     /**

@@ -880,9 +880,18 @@ public final class Store implements AutoCloseable {
      * and losses are the victim's personal data).
      */
     public Optional<Report> report(String id, String actor) {
-        Optional<Report> report = report(id);
-        report.ifPresent(r -> audit.record(actor, "report.read", id, null));
-        return report;
+        return reportAudited(id, actor).map(read -> {
+            read.receipt().await();
+            return read.value();
+        });
+    }
+
+    /**
+     * A stored report read by {@code actor}, its audit entry on its way: the caller may prepare its answer
+     * meanwhile, and shows the report only after {@code receipt().await()} (the wait then overlaps the work).
+     */
+    public Optional<Audit.Audited<Report>> reportAudited(String id, String actor) {
+        return report(id).map(r -> new Audit.Audited<>(r, audit.append(actor, "report.read", id, null)));
     }
 
     /** A stored report, without the reporter's identity (not audited: for the store's own use and tests). */
@@ -1213,6 +1222,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        audit.flush(); // an entry nobody waited for (an answer that failed after its read) is written before the end
         db.close();
     }
 

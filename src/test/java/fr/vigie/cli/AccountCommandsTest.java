@@ -1,10 +1,12 @@
 package fr.vigie.cli;
 
 import static fr.vigie.cli.CliRun.vigie;
+import static fr.vigie.cli.CliRun.vigieAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.access.Access;
 import fr.vigie.access.Permissions;
+import fr.vigie.access.Role;
 import fr.vigie.app.Config;
 import fr.vigie.store.Store;
 import java.io.ByteArrayInputStream;
@@ -58,10 +60,15 @@ class AccountCommandsTest {
                     .startsWith("$argon2id$")
                     .doesNotContain("phrase");
         }
-        assertThat(vigie("users", "list", "--data", data.toString()).out()).contains("alice", "supervisor", "enabled");
-        assertThat(vigie("users", "disable", "--data", data.toString(), "alice").code())
+        assertThat(vigieAs(Role.ADMIN, data, "users", "list", "--data", data.toString())
+                        .out())
+                .contains("alice", "supervisor", "enabled");
+        assertThat(vigieAs(Role.ADMIN, data, "users", "disable", "--data", data.toString(), "alice")
+                        .code())
                 .isZero();
-        assertThat(vigie("users", "list", "--data", data.toString()).out()).contains("disabled");
+        assertThat(vigieAs(Role.ADMIN, data, "users", "list", "--data", data.toString())
+                        .out())
+                .contains("disabled");
         try (Store store = store()) {
             assertThat(Access.of(store.accounts()).signIn("alice", "une phrase de passe assez longue".toCharArray()))
                     .isEmpty();
@@ -107,24 +114,26 @@ class AccountCommandsTest {
         assertThat(created.code()).as(created.err()).isZero();
         String key = created.out().strip();
         assertThat(key).startsWith("vk_");
-        CliRun listed = vigie("apikeys", "list", "--data", data.toString());
+        CliRun listed = vigieAs(Role.ADMIN, data, "apikeys", "list", "--data", data.toString());
         assertThat(listed.out()).contains("ingest", "analyst", "live").doesNotContain(key.substring(20));
         try (Store store = store()) {
             assertThat(Access.of(store.accounts()).apiKey(key)).isPresent();
         }
 
-        assertThat(vigie("apikeys", "revoke", "--data", data.toString(), "ingest")
+        assertThat(vigieAs(Role.ADMIN, data, "apikeys", "revoke", "--data", data.toString(), "ingest")
                         .code())
                 .isZero();
 
-        assertThat(vigie("apikeys", "list", "--data", data.toString()).out()).contains("revoked");
+        assertThat(vigieAs(Role.ADMIN, data, "apikeys", "list", "--data", data.toString())
+                        .out())
+                .contains("revoked");
         try (Store store = store()) {
             assertThat(Access.of(store.accounts()).apiKey(key)).isEmpty();
             assertThat(store.accounts().events())
                     .extracting(e -> e.action())
                     .containsExactly("apikey-create", "apikey-revoke");
         }
-        assertThat(vigie("apikeys", "revoke", "--data", data.toString(), "ingest")
+        assertThat(vigieAs(Role.ADMIN, data, "apikeys", "revoke", "--data", data.toString(), "ingest")
                         .code())
                 .isEqualTo(2);
     }

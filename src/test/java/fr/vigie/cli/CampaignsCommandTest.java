@@ -1,10 +1,12 @@
 package fr.vigie.cli;
 
 import static fr.vigie.cli.CliRun.vigie;
+import static fr.vigie.cli.CliRun.vigieAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.access.Role;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +21,7 @@ class CampaignsCommandTest {
                         .code())
                 .isEqualTo(0);
 
-        CliRun run = vigie("campaigns", "--json", "--limit", "5", "--data", data.toString());
+        CliRun run = vigieAs(Role.ANALYST, data, "campaigns", "--json", "--limit", "5", "--data", data.toString());
 
         assertThat(run.code()).isEqualTo(0);
         String[] lines = run.out().strip().split("\n");
@@ -35,9 +37,10 @@ class CampaignsCommandTest {
     @Test
     void aRebuildListsTheSameCampaigns() {
         vigie("generate", "--reports", "200", "--data", data.toString());
-        String before = vigie("campaigns", "--json", "--data", data.toString()).out();
+        String before = vigieAs(Role.ANALYST, data, "campaigns", "--json", "--data", data.toString())
+                .out();
 
-        CliRun after = vigie("campaigns", "--rebuild", "--json", "--data", data.toString());
+        CliRun after = vigieAs(Role.ANALYST, data, "campaigns", "--rebuild", "--json", "--data", data.toString());
 
         assertThat(after.err()).contains("200 reports linked again");
         assertThat(after.out()).isEqualTo(before);
@@ -45,8 +48,10 @@ class CampaignsCommandTest {
 
     @Test
     void anEmptyStoreHasNoCampaignAndSaysSo() {
-        assertThat(vigie("campaigns", "--data", data.toString()).out()).contains("no campaign yet");
-        assertThat(vigie("campaigns", "--sort", "colour", "--data", data.toString())
+        assertThat(vigieAs(Role.ANALYST, data, "campaigns", "--data", data.toString())
+                        .out())
+                .contains("no campaign yet");
+        assertThat(vigieAs(Role.ANALYST, data, "campaigns", "--sort", "colour", "--data", data.toString())
                         .code())
                 .isEqualTo(2);
     }

@@ -1,8 +1,9 @@
 package fr.vigie.cli;
 
-import static fr.vigie.cli.CliRun.vigie;
+import static fr.vigie.cli.CliRun.vigieAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.vigie.access.Role;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
@@ -64,7 +65,7 @@ class DossierCommandTest {
     void aReportsDossierIsWrittenInTheReportsLanguage() throws IOException {
         String id = storeTwoReports();
         Path out = dir.resolve("victim.pdf");
-        CliRun run = vigie("dossier", id, "--data", dir.toString(), "--out", out.toString());
+        CliRun run = vigieAs(Role.ANALYST, dir, "dossier", id, "--data", dir.toString(), "--out", out.toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out().strip()).isEqualTo(out.toString());
         assertThat(text(out)).contains("Complaint dossier", id, "Première convocation");
@@ -78,7 +79,17 @@ class DossierCommandTest {
             campaign = store.campaignOf(id).orElseThrow().id();
         }
         Path out = dir.resolve("campaign.pdf");
-        CliRun run = vigie("dossier", campaign, "--lang", "fr", "--data", dir.toString(), "--out", out.toString());
+        CliRun run = vigieAs(
+                Role.ANALYST,
+                dir,
+                "dossier",
+                campaign,
+                "--lang",
+                "fr",
+                "--data",
+                dir.toString(),
+                "--out",
+                out.toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(text(out)).contains("Dossier d'enquête", campaign, id);
     }
@@ -87,7 +98,8 @@ class DossierCommandTest {
     void anUnknownIdSaysSoAndWritesNothing() throws IOException {
         storeTwoReports();
         Path out = dir.resolve("none.pdf");
-        CliRun run = vigie("dossier", "VG-0000000000000", "--data", dir.toString(), "--out", out.toString());
+        CliRun run = vigieAs(
+                Role.ANALYST, dir, "dossier", "VG-0000000000000", "--data", dir.toString(), "--out", out.toString());
         assertThat(run.code()).isEqualTo(3);
         assertThat(run.err()).contains("no report or campaign VG-0000000000000");
         assertThat(out).doesNotExist();
@@ -97,7 +109,7 @@ class DossierCommandTest {
 
     @Test
     void anUnknownLanguageIsAUsageError() {
-        CliRun run = vigie("dossier", "C-1", "--lang", "de", "--data", dir.toString());
+        CliRun run = vigieAs(Role.ANALYST, dir, "dossier", "C-1", "--lang", "de", "--data", dir.toString());
         assertThat(run.code()).isEqualTo(2);
     }
 }

@@ -1,8 +1,10 @@
 package fr.vigie.cli;
 
 import static fr.vigie.cli.CliRun.vigie;
+import static fr.vigie.cli.CliRun.vigieAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.vigie.access.Role;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.report.Intake;
@@ -35,7 +37,7 @@ class IndexCommandTest {
                     .id();
         }
 
-        CliRun run = vigie("index", "rebuild", "--data", temp.toString());
+        CliRun run = vigieAs(Role.ADMIN, temp, "index", "rebuild", "--data", temp.toString());
 
         assertThat(run.err()).isEmpty();
         assertThat(run.code()).isZero();

@@ -1,10 +1,12 @@
 package fr.vigie.cli;
 
 import static fr.vigie.cli.CliRun.vigie;
+import static fr.vigie.cli.CliRun.vigieAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.access.Role;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class LookupCommandTest {
     void aPhoneFoundInAnImportedMessageIsLookedUpAsWrittenWithItsKindInferred() throws Exception {
         vigie("import", "--data", data.toString(), fixture("folder"));
 
-        CliRun run = vigie("lookup", "--json", "--data", data.toString(), "06 12 34 56 78");
+        CliRun run = vigieAs(Role.ANALYST, data, "lookup", "--json", "--data", data.toString(), "06 12 34 56 78");
 
         assertThat(run.code()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -32,13 +34,14 @@ class LookupCommandTest {
         assertThat(json.get("reportCount").asInt()).isEqualTo(1);
         assertThat(json.get("warningListed").isBoolean()).isTrue();
         assertThat(json.get("campaigns").isArray()).isTrue();
-        assertThat(vigie("lookup", "--data", data.toString(), "06 12 34 56 78").out())
+        assertThat(vigieAs(Role.ANALYST, data, "lookup", "--data", data.toString(), "06 12 34 56 78")
+                        .out())
                 .contains("in 1 report(s)");
     }
 
     @Test
     void aValueThatIsNoIdentifierIsAUsageError() {
-        CliRun run = vigie("lookup", "--data", data.toString(), "hello there");
+        CliRun run = vigieAs(Role.ANALYST, data, "lookup", "--data", data.toString(), "hello there");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("not an identifier");
@@ -46,14 +49,15 @@ class LookupCommandTest {
 
     @Test
     void anIdentifierInNoReportSaysSo() {
-        assertThat(vigie("lookup", "--data", data.toString(), "+33 6 98 76 54 32")
+        assertThat(vigieAs(Role.ANALYST, data, "lookup", "--data", data.toString(), "+33 6 98 76 54 32")
                         .out())
                 .contains("in no report");
     }
 
     @Test
     void aValueThatNeverLinksSaysSoAndWhy() throws Exception {
-        CliRun run = vigie("lookup", "--json", "--data", data.toString(), "https://www.interpol.int/");
+        CliRun run =
+                vigieAs(Role.ANALYST, data, "lookup", "--json", "--data", data.toString(), "https://www.interpol.int/");
 
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("warningListed").asBoolean()).isTrue();

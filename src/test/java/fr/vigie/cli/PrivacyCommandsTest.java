@@ -1,8 +1,9 @@
 package fr.vigie.cli;
 
-import static fr.vigie.cli.CliRun.vigie;
+import static fr.vigie.cli.CliRun.vigieAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.vigie.access.Role;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.report.EvidenceFile;
@@ -53,7 +54,9 @@ class PrivacyCommandsTest {
                 store.audit().record("analyst:alice", "report.read", "VG-" + i, null);
             }
         }
-        assertThat(vigie("audit", "verify", "--data", data.toString()).out()).contains("intact: 4 entries");
+        assertThat(vigieAs(Role.DPO, data, "audit", "verify", "--data", data.toString())
+                        .out())
+                .contains("intact: 5 entries"); // the four, and this command's own use
 
         try (Connection c = DriverManager.getConnection(
                         "jdbc:h2:file:" + data.resolve("vigie") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
@@ -61,7 +64,7 @@ class PrivacyCommandsTest {
             s.execute("UPDATE audit SET target = 'VG-9' WHERE seq = 2");
         }
 
-        CliRun run = vigie("audit", "verify", "--data", data.toString());
+        CliRun run = vigieAs(Role.DPO, data, "audit", "verify", "--data", data.toString());
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("entry 2 is broken", "edited");
     }
@@ -72,7 +75,9 @@ class PrivacyCommandsTest {
         submit("someone.else@example.org");
         Path zip = data.resolve("export.zip");
 
-        CliRun export = vigie(
+        CliRun export = vigieAs(
+                Role.DPO,
+                data,
                 "subject",
                 "export",
                 "--email",
@@ -96,9 +101,12 @@ class PrivacyCommandsTest {
         assertThat(json).contains(id, "cli.subject@example.org", "evidence/" + id + "-0.bin");
         assertThat(json).doesNotContain("someone.else");
 
-        CliRun erase = vigie("subject", "erase", "--report", id, "--reason", "request 2", "--data", data.toString());
+        CliRun erase = vigieAs(
+                Role.DPO, data, "subject", "erase", "--report", id, "--reason", "request 2", "--data", data.toString());
         assertThat(erase.out()).contains("1 reports erased");
-        assertThat(vigie(
+        assertThat(vigieAs(
+                                Role.DPO,
+                                data,
                                 "subject",
                                 "export",
                                 "--email",
@@ -111,21 +119,41 @@ class PrivacyCommandsTest {
                                 data.toString())
                         .code())
                 .isEqualTo(Main.UNREADABLE_INPUT);
-        assertThat(vigie("audit", "verify", "--data", data.toString()).code()).isZero();
+        assertThat(vigieAs(Role.DPO, data, "audit", "verify", "--data", data.toString())
+                        .code())
+                .isZero();
     }
 
     @Test
     void aReportUnderLegalHoldIsNotErased() throws Exception {
         String id = submit("held@example.org");
 
-        assertThat(vigie("retention", "hold", id, "--reason", "judicial request", "--data", data.toString())
+        assertThat(vigieAs(
+                                Role.DPO,
+                                data,
+                                "retention",
+                                "hold",
+                                id,
+                                "--reason",
+                                "judicial request",
+                                "--data",
+                                data.toString())
                         .code())
                 .isZero();
-        CliRun erase =
-                vigie("subject", "erase", "--email", "held@example.org", "--reason", "r", "--data", data.toString());
+        CliRun erase = vigieAs(
+                Role.DPO,
+                data,
+                "subject",
+                "erase",
+                "--email",
+                "held@example.org",
+                "--reason",
+                "r",
+                "--data",
+                data.toString());
 
         assertThat(erase.out()).contains("0 reports erased", "kept under legal hold: " + id);
-        assertThat(vigie("retention", "hold", "VG-NOSUCH", "--reason", "r", "--data", data.toString())
+        assertThat(vigieAs(Role.DPO, data, "retention", "hold", "VG-NOSUCH", "--reason", "r", "--data", data.toString())
                         .code())
                 .isEqualTo(Main.UNREADABLE_INPUT);
     }
@@ -135,7 +163,7 @@ class PrivacyCommandsTest {
         String id = submit("rotate@example.org");
         byte[] before = Files.readAllBytes(data.resolve("keys/master.key"));
 
-        CliRun rotate = vigie("keys", "rotate", "--data", data.toString());
+        CliRun rotate = vigieAs(Role.ADMIN, data, "keys", "rotate", "--data", data.toString());
 
         assertThat(rotate.code()).as(rotate.err()).isZero();
         assertThat(rotate.out()).contains("2 rows re-wrapped");
@@ -148,7 +176,7 @@ class PrivacyCommandsTest {
 
     @Test
     void retentionRunSaysWhatItPurged() {
-        CliRun run = vigie("retention", "run", "--data", data.toString());
+        CliRun run = vigieAs(Role.DPO, data, "retention", "run", "--data", data.toString());
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("0 identities", "0 due but under legal hold");

@@ -92,6 +92,20 @@ class SessionRoutesTest {
     }
 
     @Test
+    void signInsGrantedAndRefusedAreEntriesOfTheChainedAuditLog() {
+        access().addUser("erin", Role.SUPERVISOR, TestServer.PASSWORD.toCharArray(), "test");
+
+        signIn("erin", "not the password at all");
+        signIn("erin", TestServer.PASSWORD);
+
+        var audit = server.reports.store().audit();
+        assertThat(audit.last(2))
+                .extracting(e -> e.actor() + " " + e.action() + " " + e.target().orElse(""))
+                .containsExactly("supervisor:erin sign-in account:erin", "anonymous sign-in-refused account:erin");
+        assertThat(audit.verify().broken()).isEmpty();
+    }
+
+    @Test
     void aChangeMadeWithTheSessionCookieNeedsItsCsrfHeader() {
         String id = json(server.post("/api/reports", FORM, "narrative=csrf".getBytes(StandardCharsets.UTF_8)))
                 .get("id")

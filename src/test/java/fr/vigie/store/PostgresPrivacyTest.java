@@ -1,12 +1,18 @@
 package fr.vigie.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.vigie.app.Config;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,6 +52,36 @@ class PostgresPrivacyTest extends PrivacyContract {
     @Override
     Store reopen(Clock clock) {
         return Store.open(config(), clock);
+    }
+
+    /** Two processes on one database: each keeps the head it last wrote, and finds it moved by the other. */
+    @Test
+    void twoStoresAppendingToOneDatabaseKeepOneUnbrokenChain() throws Exception {
+        try (Store other = reopen(Clock.systemUTC())) {
+            store.audit().record("analyst:a", "report.read", "VG-1", null);
+            other.audit().record("analyst:b", "report.read", "VG-2", null);
+            store.audit().record("analyst:a", "report.read", "VG-3", null);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    Store side = t % 2 == 0 ? store : other;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < 25; i++) {
+                            side.audit().record("analyst:c", "report.read", "VG-" + i, null);
+                        }
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Audit.Verification v = store.audit().verify();
+        assertThat(v.broken()).isEmpty();
+        assertThat(v.entries()).isEqualTo(103);
     }
 
     @Override
