@@ -72,6 +72,9 @@ final class LinksBenchCommand implements Callable<Integer> {
     @Option(names = "--no-postgres", description = "only the embedded store")
     boolean noPostgres;
 
+    @Option(names = "--no-h2", description = "only PostgreSQL (a size the embedded store would take too long over)")
+    boolean noH2;
+
     private static final int BATCH = 1_000;
     private static final int LOOKUP_VALUES = 20_000;
 
@@ -108,8 +111,16 @@ final class LinksBenchCommand implements Callable<Integer> {
                 clients,
                 seconds);
         out.flush();
+        if (noH2 && noPostgres) {
+            spec.commandLine()
+                    .getErr()
+                    .println("vigie bench links: --no-h2 and --no-postgres leave nothing to measure");
+            return 2;
+        }
         List<Figures> figures = new ArrayList<>();
-        figures.add(measure("h2", Optional.empty(), out));
+        if (!noH2) {
+            figures.add(measure("h2", Optional.empty(), out));
+        }
         if (!noPostgres) {
             Path pgDir = Files.createTempDirectory("vigie-bench-pg");
             try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
