@@ -43,6 +43,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -682,7 +684,11 @@ public final class Store implements AutoCloseable {
         Rows rows = new Rows(h);
         List<Submission> out = new ArrayList<>();
         List<Map.Entry<Integer, PreparedReport>> fresh = new ArrayList<>();
-        Set<String> drawn = new HashSet<>();
+        Iterator<String> ids = freeIds(
+                        h,
+                        (int) keys.stream().filter(k -> !known.containsKey(k)).count(),
+                        now)
+                .iterator();
         for (PreparedReport p : batch) {
             String token = secrets.token(p.submissionKey());
             String existing = known.get(p.submissionKey());
@@ -690,10 +696,7 @@ public final class Store implements AutoCloseable {
                 out.add(new Submission(existing, token, true));
                 continue;
             }
-            String id = reportId(now);
-            while (!drawn.add(id)) {
-                id = reportId(now); // one batch shares one second: a draw may repeat (1 in 16 million)
-            }
+            String id = ids.next();
             known.put(p.submissionKey(), id);
             int num = links.number(h);
             rows.add(id, num, token, p, at, blobs);
@@ -1462,10 +1465,35 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * {@code count} new report ids, distinct and not yet stored. Every id of a second shares its first half, so at
+     * thousands of reports a second (a bulk import) a random draw repeats one now and then: such a draw is replaced
+     * here instead of failing the whole batch on the primary key.
+     */
+    private static Set<String> freeIds(Handle h, int count, Instant now) {
+        Set<String> ids = new LinkedHashSet<>();
+        while (ids.size() < count) {
+            Set<String> drawn = new HashSet<>();
+            while (drawn.size() < count - ids.size()) {
+                String id = reportId(now);
+                if (!ids.contains(id)) {
+                    drawn.add(id);
+                }
+            }
+            Set<String> taken = new HashSet<>(h.createQuery("SELECT id FROM report WHERE id IN (<ids>)")
+                    .bindList("ids", List.copyOf(drawn))
+                    .mapTo(String.class)
+                    .list());
+            drawn.stream().filter(id -> !taken.contains(id)).forEach(ids::add);
+        }
+        return ids;
+    }
+
+    /**
      * A new report id: the second it was received, then random bits ({@code VG-} and 14 upper-case hex digits).
      * Ids that grow with time are written at the end of the indexes instead of all over them, which keeps the
      * embedded store's writes (and file) small; the random part keeps them unguessable in practice, and they open
-     * nothing without the follow-up token anyway. A clash is a unique-key violation, and the batch is retried.
+     * nothing without the follow-up token anyway. A clash is avoided by {@link #freeIds}; one with another process
+     * writing at the same moment is a unique-key violation, and the batch is retried.
      */
     private static String reportId(Instant now) {
         return ("VG-" + String.format("%08x", now.getEpochSecond()) + Secrets.randomId("", 3))
