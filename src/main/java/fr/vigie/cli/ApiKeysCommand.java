@@ -73,7 +73,7 @@ final class ApiKeysCommand {
 
         @Override
         public Integer call() {
-            try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
+            return storeOptions.withStore(spec.commandLine().getErr(), "apikeys list", store -> {
                 for (Accounts.ApiKey k : Access.of(store).keys()) {
                     spec.commandLine()
                             .getOut()
@@ -86,10 +86,7 @@ final class ApiKeysCommand {
                                     k.revokedAt().map(t -> "revoked " + t).orElse("live"));
                 }
                 return 0;
-            } catch (VigieException e) {
-                spec.commandLine().getErr().println("vigie apikeys list: " + e.getMessage());
-                return Main.UNREADABLE_INPUT;
-            }
+            });
         }
     }
 
@@ -106,7 +103,7 @@ final class ApiKeysCommand {
 
         @Override
         public Integer call() {
-            try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
+            return storeOptions.withStore(spec.commandLine().getErr(), "apikeys revoke", store -> {
                 int revoked = Access.of(store).revokeKey(idOrName, UsersCommand.actor());
                 if (revoked == 0) {
                     spec.commandLine().getErr().println("vigie apikeys revoke: no live key with that id or name");
@@ -114,10 +111,7 @@ final class ApiKeysCommand {
                 }
                 spec.commandLine().getOut().println("vigie apikeys revoke: " + revoked + " key(s) revoked");
                 return 0;
-            } catch (VigieException e) {
-                spec.commandLine().getErr().println("vigie apikeys revoke: " + e.getMessage());
-                return Main.UNREADABLE_INPUT;
-            }
+            });
         }
     }
 }

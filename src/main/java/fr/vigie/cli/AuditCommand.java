@@ -1,9 +1,6 @@
 package fr.vigie.cli;
 
-import fr.vigie.VigieException;
-import fr.vigie.app.Config;
 import fr.vigie.store.Audit;
-import fr.vigie.store.Store;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +27,7 @@ final class AuditCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
+            return storeOptions.withStore(err, "audit verify", store -> {
                 Audit.Verification v = store.audit().verify();
                 if (v.broken().isPresent()) {
                     err.println("vigie audit verify: entry " + v.broken().get().seq() + " is broken: "
@@ -39,10 +36,7 @@ final class AuditCommand {
                 }
                 out.println("audit log intact: " + v.entries() + " entries; last hash " + v.lastHash());
                 return 0;
-            } catch (VigieException e) {
-                err.println("vigie audit verify: " + e.getMessage());
-                return Main.UNREADABLE_INPUT;
-            }
+            });
         }
     }
 }

@@ -1,6 +1,9 @@
 package fr.vigie.cli;
 
+import fr.vigie.VigieException;
 import fr.vigie.app.Config;
+import fr.vigie.store.Store;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -34,5 +37,23 @@ final class StoreOptions {
             c = c.withJdbcUrl(db);
         }
         return c;
+    }
+
+    /** What a command does with the opened store; returns its exit code. */
+    interface StoreWork {
+        int on(Store store);
+    }
+
+    /**
+     * Opens the store these options name, runs {@code work} on it and closes it; a store that cannot be opened or
+     * used is said as {@code vigie COMMAND: why}, exit 3.
+     */
+    int withStore(PrintWriter err, String command, StoreWork work) {
+        try (Store store = Store.open(apply(Config.defaults()))) {
+            return work.on(store);
+        } catch (VigieException e) {
+            err.println("vigie " + command + ": " + e.getMessage());
+            return Main.UNREADABLE_INPUT;
+        }
     }
 }

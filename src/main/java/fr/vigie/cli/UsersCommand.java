@@ -132,7 +132,7 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
+            return storeOptions.withStore(spec.commandLine().getErr(), "users list", store -> {
                 for (Accounts.Account a : Access.of(store).users()) {
                     spec.commandLine()
                             .getOut()
@@ -141,10 +141,7 @@ final class UsersCommand {
                                     a.name(), a.role(), a.disabled() ? "disabled" : "enabled", a.createdAt());
                 }
                 return 0;
-            } catch (VigieException e) {
-                spec.commandLine().getErr().println("vigie users list: " + e.getMessage());
-                return Main.UNREADABLE_INPUT;
-            }
+            });
         }
     }
 
@@ -161,17 +158,14 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
+            return storeOptions.withStore(spec.commandLine().getErr(), "users disable", store -> {
                 if (!Access.of(store).disable(name, actor())) {
                     spec.commandLine().getErr().println("vigie users disable: no account named " + name);
                     return 2;
                 }
                 spec.commandLine().getOut().println("vigie users disable: " + name + " disabled, sessions ended");
                 return 0;
-            } catch (VigieException e) {
-                spec.commandLine().getErr().println("vigie users disable: " + e.getMessage());
-                return Main.UNREADABLE_INPUT;
-            }
+            });
         }
     }
 }
