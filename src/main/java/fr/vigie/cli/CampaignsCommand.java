@@ -1,7 +1,5 @@
 package fr.vigie.cli;
 
-import fr.vigie.VigieException;
-import fr.vigie.app.Config;
 import fr.vigie.http.CampaignJson;
 import fr.vigie.i18n.Lang;
 import fr.vigie.store.Store;
@@ -48,7 +46,7 @@ final class CampaignsCommand implements Callable<Integer> {
             err.println("vigie campaigns: --sort is size, recent or losses; --limit 1-10000");
             return 2;
         }
-        try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
+        return storeOptions.withStore(err, "campaigns", store -> {
             if (rebuild) {
                 long start = System.nanoTime();
                 int linked = store.rebuildLinks();
@@ -79,9 +77,6 @@ final class CampaignsCommand implements Callable<Integer> {
                 }
             }
             return 0;
-        } catch (VigieException e) {
-            err.println("vigie campaigns: " + e.getMessage());
-            return Main.UNREADABLE_INPUT;
-        }
+        });
     }
 }
