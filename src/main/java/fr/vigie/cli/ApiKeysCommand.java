@@ -1,12 +1,8 @@
 package fr.vigie.cli;
 
-import fr.vigie.BadInputException;
-import fr.vigie.VigieException;
 import fr.vigie.access.Access;
 import fr.vigie.access.Role;
-import fr.vigie.app.Config;
 import fr.vigie.store.Accounts;
-import fr.vigie.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,19 +43,13 @@ final class ApiKeysCommand {
                 err.println("vigie apikeys create: --role must be analyst, supervisor, dpo or admin");
                 return 2;
             }
-            try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
+            return storeOptions.withStore(err, "apikeys create", store -> {
                 String key = Access.of(store).createKey(name, chosen, UsersCommand.actor());
                 spec.commandLine().getOut().println(key);
                 err.println("vigie apikeys create: key for " + name + " (" + chosen.id()
                         + "); keep it now, it is not shown again");
                 return 0;
-            } catch (BadInputException e) {
-                err.println("vigie apikeys create: " + e.getMessage());
-                return 2;
-            } catch (VigieException e) {
-                err.println("vigie apikeys create: " + e.getMessage());
-                return Main.UNREADABLE_INPUT;
-            }
+            });
         }
     }
 

@@ -5,7 +5,6 @@ import fr.vigie.app.App;
 import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
 import fr.vigie.store.Retention;
-import fr.vigie.store.Store;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,17 +69,14 @@ final class RetentionCommand {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
+            return storeOptions.withStore(err, "retention", store -> {
                 if (!store.subjects().hold(report, on(), Subcommands.actor(), reason)) {
                     err.println("vigie retention: no report " + report);
                     return Main.UNREADABLE_INPUT;
                 }
                 spec.commandLine().getOut().println(report + (on() ? " is under legal hold" : " is released"));
                 return 0;
-            } catch (VigieException e) {
-                err.println("vigie retention: " + e.getMessage());
-                return Main.UNREADABLE_INPUT;
-            }
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.vigie.cli;
 
+import fr.vigie.BadInputException;
 import fr.vigie.VigieException;
 import fr.vigie.app.Config;
 import fr.vigie.store.Store;
@@ -46,11 +47,15 @@ final class StoreOptions {
 
     /**
      * Opens the store these options name, runs {@code work} on it and closes it; a store that cannot be opened or
-     * used is said as {@code vigie COMMAND: why}, exit 3.
+     * used is said as {@code vigie COMMAND: why}, exit 3; an argument the store refuses (a role an account cannot
+     * have, a name already taken) is said the same way, exit 2.
      */
     int withStore(PrintWriter err, String command, StoreWork work) {
         try (Store store = Store.open(apply(Config.defaults()))) {
             return work.on(store);
+        } catch (BadInputException e) {
+            err.println("vigie " + command + ": " + e.getMessage());
+            return 2;
         } catch (VigieException e) {
             err.println("vigie " + command + ": " + e.getMessage());
             return Main.UNREADABLE_INPUT;

@@ -1,12 +1,8 @@
 package fr.vigie.cli;
 
-import fr.vigie.BadInputException;
-import fr.vigie.VigieException;
 import fr.vigie.access.Access;
 import fr.vigie.access.Role;
-import fr.vigie.app.Config;
 import fr.vigie.store.Accounts;
-import fr.vigie.store.Store;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -62,25 +58,18 @@ final class UsersCommand {
                 err.println("vigie users add: --role must be analyst, supervisor, dpo or admin");
                 return 2;
             }
-            char[] password = null;
-            try (Store store = Store.open(storeOptions.apply(Config.defaults()))) {
-                password = password(err);
-                if (password == null) {
-                    return 2;
-                }
-                Access.of(store).addUser(name, chosen, password, actor());
-                spec.commandLine().getOut().println("vigie users add: " + name + " (" + chosen.id() + ")");
-                return 0;
-            } catch (BadInputException e) {
-                err.println("vigie users add: " + e.getMessage());
+            char[] password = password(err);
+            if (password == null) {
                 return 2;
-            } catch (VigieException e) {
-                err.println("vigie users add: " + e.getMessage());
-                return Main.UNREADABLE_INPUT;
+            }
+            try {
+                return storeOptions.withStore(err, "users add", store -> {
+                    Access.of(store).addUser(name, chosen, password, actor());
+                    spec.commandLine().getOut().println("vigie users add: " + name + " (" + chosen.id() + ")");
+                    return 0;
+                });
             } finally {
-                if (password != null) {
-                    Arrays.fill(password, '\0');
-                }
+                Arrays.fill(password, '\0');
             }
         }
 

@@ -108,6 +108,30 @@ class AccountCommandsTest {
     }
 
     @Test
+    void aNameAlreadyTakenIsAUsageErrorThatSaysSo() {
+        String password = "une phrase de passe assez longue\n";
+        assertThat(withInput(password, "users", "add", "--role", "analyst", "--data", data.toString(), "carol")
+                        .code())
+                .isZero();
+
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(password.getBytes(StandardCharsets.UTF_8)));
+        CliRun again;
+        try {
+            again = vigieAs(
+                    Role.ADMIN, data, "users", "add", "--role", "supervisor", "--data", data.toString(), "carol");
+        } finally {
+            System.setIn(original);
+        }
+
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("vigie users add:", "already an account named carol");
+        try (Store store = store()) {
+            assertThat(store.accounts().account("carol").orElseThrow().role()).isEqualTo("analyst");
+        }
+    }
+
+    @Test
     void aKeyIsShownOnceStoredHashedAndRevoked() {
         CliRun created = vigie("apikeys", "create", "--role", "analyst", "--data", data.toString(), "ingest");
 
