@@ -2,6 +2,9 @@ package fr.vigie.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import fr.vigie.access.Role;
 import fr.vigie.app.App;
 import fr.vigie.app.Config;
@@ -25,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponseKt;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRouterKt;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +47,7 @@ class OidcSignInTest {
     static MockOAuth2Server provider;
     static TestServer server;
     static Path secretFile;
+    static App app;
 
     @BeforeAll
     static void start() throws IOException {
@@ -54,7 +60,7 @@ class OidcSignInTest {
         OidcClient client =
                 new OidcClient(settings, settings.secret(Map.of()), Clock.systemUTC(), Duration.ofSeconds(5));
         // no rate limits: the tests sign in more often in a minute than a person would
-        App app = new App(Config.defaults().withRateLimits(new Config.RateLimits(0, 0, 0, Duration.ofMinutes(1))));
+        app = new App(Config.defaults().withRateLimits(new Config.RateLimits(0, 0, 0, Duration.ofMinutes(1))));
         server = new TestServer(app, port, Optional.of(client));
     }
 
@@ -308,6 +314,63 @@ class OidcSignInTest {
         assertThat(signInThroughTheProvider(browser()).statusCode()).isEqualTo(403);
 
         assertThat(get(first, server.base.resolve("/console")).uri().getPath()).isEqualTo("/console/signin");
+    }
+
+    @Test
+    void tokenWhoseSignatureDoesNotMatchTheProvidersKeysIsRefused() throws Exception {
+        // this provider publishes a key of the same id as its signing key, but another key: a forged signature
+        RSAKey other = new RSAKeyGenerator(2048).keyID(ISSUER_ID).generate();
+        String published = new JWKSet(other).toPublicJWKSet().toString();
+        MockOAuth2Server forging = new MockOAuth2Server(
+                OAuth2HttpRouterKt.route("/" + ISSUER_ID + "/jwks", request -> OAuth2HttpResponseKt.json(published)));
+        forging.start(InetAddress.getLoopbackAddress(), 0);
+        try (TestServer vigie = vigieFor(forging)) {
+            forging.enqueueCallback(new DefaultOAuth2TokenCallback(
+                    ISSUER_ID,
+                    "6a7b-ines",
+                    "JWT",
+                    List.of(CLIENT_ID),
+                    Map.of("preferred_username", "ines", "groups", List.of("vigie-analysts")),
+                    3600));
+
+            HttpResponse<String> refused = get(browser(), vigie.base.resolve("/console/oidc/start"));
+
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.body()).contains("data-problem=\"bad_token\"");
+            assertThat(vigie.reports.store().accounts().account("oidc.ines")).isEmpty();
+        } finally {
+            forging.shutdown();
+        }
+    }
+
+    @Test
+    void providerGoneDownDuringTheSignInAnswersAPageNamingIt() {
+        MockOAuth2Server leaving = new MockOAuth2Server();
+        leaving.start(InetAddress.getLoopbackAddress(), 0);
+        try (TestServer vigie = vigieFor(leaving)) {
+            HttpClient noRedirects = HttpClient.newBuilder().build();
+            HttpResponse<String> start = get(noRedirects, vigie.base.resolve("/console/oidc/start"));
+            String flowCookie = start.headers().allValues("Set-Cookie").get(0);
+            HttpResponse<String> provided = get(
+                    noRedirects,
+                    URI.create(start.headers().firstValue("Location").orElseThrow()));
+            String callback = provided.headers().firstValue("Location").orElseThrow();
+            leaving.shutdown();
+
+            HttpResponse<String> page = vigie.send(HttpRequest.newBuilder(URI.create(callback))
+                    .header("Cookie", flowCookie.substring(0, flowCookie.indexOf(';'))));
+
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.body()).contains("data-problem=\"provider_unreachable\"");
+        }
+    }
+
+    /** A Vigie server of its own that signs people in through {@code mock}. */
+    static TestServer vigieFor(MockOAuth2Server mock) {
+        int port = TestServer.freePort();
+        OidcSettings settings = settings(mock.issuerUrl(ISSUER_ID).toString(), port);
+        OidcClient client = new OidcClient(settings, "secret", Clock.systemUTC(), Duration.ofSeconds(5));
+        return new TestServer(app, port, Optional.of(client));
     }
 
     /** The provider's redirect back to Vigie (not followed), and the flow cookie Vigie set at the start. */
