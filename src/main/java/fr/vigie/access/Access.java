@@ -37,6 +37,8 @@ public final class Access {
     private static final String KEY_PREFIX = "vk_";
     private static final Pattern KEY = Pattern.compile("vk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The account names OpenID Connect sign-in makes begin with this; a local account never does. */
+    public static final String OIDC_PREFIX = "oidc.";
 
     private final Accounts accounts;
     private final PasswordHasher hasher;
@@ -93,6 +95,10 @@ public final class Access {
      */
     public void addUser(String name, Role role, char[] password, String actor) {
         requireName(name);
+        if (name.startsWith(OIDC_PREFIX)) {
+            throw new BadInputException(
+                    "name", "names beginning with '" + OIDC_PREFIX + "' are kept for OpenID Connect sign-in");
+        }
         if (role == Role.VICTIM) {
             throw new BadInputException("role", "a victim has no account: the follow-up token is their key");
         }
@@ -128,20 +134,112 @@ public final class Access {
         boolean ok =
                 account.isPresent() ? hasher.matches(password, account.get().passwordHash()) : hasher.refuse(password);
         Optional<Role> role = account.flatMap(a -> Role.ofAccount(a.role()));
-        if (!ok || account.get().disabled() || role.isEmpty()) {
+        // an OpenID Connect account has no password here (its marker matches none): refused all the same
+        if (!ok || !account.get().local() || account.get().disabled() || role.isEmpty()) {
             // an unknown name is not written: it may be a password typed in the wrong field
             audit.record(
                     "anonymous", "sign-in-refused", account.isPresent() ? "account:" + name : "unknown-account", null);
             return Optional.empty();
         }
+        return Optional.of(openSession(name, role.get()));
+    }
+
+    /** A new session for an account whose sign-in succeeded, audited as a sign-in whichever way it came. */
+    private SignedIn openSession(String name, Role role) {
         String token = random(32);
         String csrf = random(32);
         Instant now = clock.instant();
         Instant expires = now.plus(sessionLength);
         accounts.addSession(sha256(token), name, csrf, now, expires);
-        Principal.Staff who = new Principal.Staff(name, role.get(), Optional.of(csrf));
+        Principal.Staff who = new Principal.Staff(name, role, Optional.of(csrf));
         audit.record(who.actor(), "sign-in", "account:" + name, null);
-        return Optional.of(new SignedIn(token, csrf, who, expires));
+        return new SignedIn(token, csrf, who, expires);
+    }
+
+    /** Why an OpenID Connect sign-in found no session to open here. */
+    public enum OidcRefusal {
+        /** An administrator disabled the account ({@code vigie users disable}). */
+        ACCOUNT_DISABLED,
+        /** The name and every variant of it are taken by other accounts. */
+        NAME_TAKEN
+    }
+
+    /** An OpenID Connect sign-in: a session, or why not. */
+    public sealed interface OidcSignIn {
+        record Granted(SignedIn session) implements OidcSignIn {}
+
+        record Refused(OidcRefusal why) implements OidcSignIn {}
+    }
+
+    /**
+     * Signs in a person whose identity provider vouched for them (the ID token checked by {@code fr.vigie.oidc}):
+     * their account is found by {@code identity} (the SHA-256 of issuer and subject) or made on first sign-in, named
+     * {@value #OIDC_PREFIX} and {@code name} (with a short suffix from the identity when another account holds
+     * that name); its role becomes {@code role}, the one the provider's claims map to now. The session is the same
+     * as after a password sign-in, and so is the audit entry.
+     */
+    public OidcSignIn signInOidc(String identity, String name, Role role) {
+        if (role == Role.VICTIM) {
+            throw new IllegalArgumentException("a victim has no account");
+        }
+        Optional<Accounts.Account> account = accounts.accountByIdentity(identity);
+        String accountName;
+        if (account.isPresent()) {
+            accountName = account.get().name();
+            if (account.get().disabled()) {
+                audit.record("anonymous", "sign-in-refused", "account:" + accountName, null);
+                return new OidcSignIn.Refused(OidcRefusal.ACCOUNT_DISABLED);
+            }
+            if (!account.get().role().equals(role.id())) {
+                accounts.setRole(accountName, role.id());
+                audit.record("oidc", "account-role", "account:" + accountName, role.id());
+            }
+        } else {
+            String base = oidcName(name, identity);
+            String variant = base.substring(0, Math.min(base.length(), 57)) + "-" + identity.substring(0, 6);
+            Instant now = clock.instant();
+            if (accounts.addOidcAccount(base, role.id(), identity, now)) {
+                accountName = base;
+            } else if (accounts.addOidcAccount(variant, role.id(), identity, now)) {
+                accountName = variant;
+            } else {
+                audit.record("anonymous", "sign-in-refused", "account:" + base, null);
+                return new OidcSignIn.Refused(OidcRefusal.NAME_TAKEN);
+            }
+            audit.record("oidc", "account-add", "account:" + accountName, role.id());
+        }
+        return new OidcSignIn.Granted(openSession(accountName, role));
+    }
+
+    /**
+     * Ends every session of the account an OpenID Connect identity made, when its provider no longer maps it to a
+     * role: a person removed from the unit's groups keeps no session here.
+     */
+    public void endOidcSessions(String identity) {
+        accounts.accountByIdentity(identity).ifPresent(a -> {
+            if (accounts.endSessions(a.name()) > 0) {
+                audit.record("oidc", "sessions-ended", "account:" + a.name(), "no role");
+            }
+        });
+    }
+
+    /**
+     * The account name for an OpenID Connect identity: {@value #OIDC_PREFIX} and the provider's user name folded
+     * to the characters names allow, else the start of the identity's hash.
+     */
+    static String oidcName(String name, String identity) {
+        String folded = name == null
+                ? ""
+                : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKD)
+                        .replaceAll("\\p{M}", "")
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9._-]+", "-")
+                        .replaceAll("^[._-]+", "");
+        if (folded.isEmpty()) {
+            folded = identity.substring(0, 12);
+        }
+        String full = OIDC_PREFIX + folded;
+        return full.length() > 64 ? full.substring(0, 64) : full;
     }
 
     /** Who holds this session cookie, if it is live and its account enabled. */

@@ -7,6 +7,8 @@ import fr.vigie.app.Reports;
 import fr.vigie.app.RetentionSchedule;
 import fr.vigie.http.HttpServer;
 import fr.vigie.http.Tls;
+import fr.vigie.oidc.OidcClient;
+import fr.vigie.oidc.OidcSettings;
 import fr.vigie.store.Retention;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -45,6 +47,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE", description = "the certificate's PEM private key (PKCS #8)")
     Path tlsKey;
 
+    @Option(
+            names = "--oidc-config",
+            paramLabel = "FILE",
+            description =
+                    "sign analysts in through an OpenID Connect provider described by this JSON file"
+                            + " (default: VIGIE_OIDC_CONFIG; the client secret from the file it names or VIGIE_OIDC_CLIENT_SECRET)")
+    Path oidcConfig;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65_535) {
@@ -56,6 +66,13 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Optional<Tls> tls = tlsCert == null ? Optional.empty() : Optional.of(new Tls(tlsCert, tlsKey));
+        Optional<OidcClient> oidc;
+        try {
+            oidc = oidc(System.getenv());
+        } catch (VigieException e) {
+            spec.commandLine().getErr().println("vigie serve: " + e.getMessage());
+            return Main.UNREADABLE_INPUT;
+        }
         Config config = storeOptions.apply(Config.defaults());
         App app = new App(config);
         Reports reports;
@@ -67,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         HttpServer server;
         try {
-            server = new HttpServer(app, reports, host, HttpServer.defaultMaxBodyBytes(config.limits()), tls);
+            server = new HttpServer(app, reports, host, HttpServer.defaultMaxBodyBytes(config.limits()), tls, oidc);
         } catch (VigieException e) {
             reports.close();
             spec.commandLine().getErr().println("vigie serve: " + e.getMessage());
@@ -119,5 +136,23 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The OpenID Connect client when settings are given: checked whole, the secret read, the discovery document
+     * tried (a provider down now is tried again at the first sign-in).
+     */
+    private Optional<OidcClient> oidc(java.util.Map<String, String> environment) {
+        Path file = oidcConfig;
+        String named = environment.get("VIGIE_OIDC_CONFIG");
+        if (file == null && named != null && !named.isBlank()) {
+            file = Path.of(named.strip());
+        }
+        if (file == null) {
+            return Optional.empty();
+        }
+        OidcSettings settings = OidcSettings.read(file);
+        return Optional.of(new OidcClient(
+                settings, settings.secret(environment), Clock.systemUTC(), java.time.Duration.ofSeconds(10)));
     }
 }

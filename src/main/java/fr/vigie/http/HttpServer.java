@@ -11,6 +11,7 @@ import fr.vigie.app.Config;
 import fr.vigie.app.Reports;
 import fr.vigie.harmonise.Limits;
 import fr.vigie.ocr.OcrUnavailableException;
+import fr.vigie.oidc.OidcClient;
 import fr.vigie.web.WebRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -109,6 +110,26 @@ public final class HttpServer implements AutoCloseable {
     }
 
     HttpServer(App app, Reports reports, String host, long maxBodyBytes, Optional<Tls> tls, List<Endpoint> more) {
+        this(app, reports, host, maxBodyBytes, tls, Optional.empty(), more);
+    }
+
+    /**
+     * @param oidc the organisation's OpenID Connect provider, when the console's sign-in page offers it (the routes
+     *     {@code /console/oidc/*} answer a page saying so otherwise)
+     */
+    public HttpServer(
+            App app, Reports reports, String host, long maxBodyBytes, Optional<Tls> tls, Optional<OidcClient> oidc) {
+        this(app, reports, host, maxBodyBytes, tls, oidc, List.of());
+    }
+
+    HttpServer(
+            App app,
+            Reports reports,
+            String host,
+            long maxBodyBytes,
+            Optional<Tls> tls,
+            Optional<OidcClient> oidc,
+            List<Endpoint> more) {
         this.host = host;
         this.tls = tls.map(Tls::context);
         app.detector(); // load the model now, not during the first request
@@ -155,7 +176,7 @@ public final class HttpServer implements AutoCloseable {
                         ctx -> ctx.status(200).contentType("application/json").result(openApi))));
         // the pages and the analysts' console (fr.vigie.web)
         this.web = new WebRoutes(
-                app, reports, maxBodyBytes, new WebRoutes.Staff(access, signInFailures, AccessGate::principal));
+                app, reports, maxBodyBytes, new WebRoutes.Staff(access, signInFailures, AccessGate::principal, oidc));
         routes.addAll(web.endpoints());
         Permissions permissions = Permissions.bundled();
         permissions.requireExactly(
@@ -171,6 +192,7 @@ public final class HttpServer implements AutoCloseable {
                         "POST /follow", new RateLimiter(rates.signIns(), rates.window(), clock),
                         "POST /report/dossier", new RateLimiter(rates.signIns(), rates.window(), clock),
                         "POST /console/signin", new RateLimiter(rates.signIns(), rates.window(), clock),
+                        "GET /console/oidc/callback", new RateLimiter(rates.signIns(), rates.window(), clock),
                         "POST /api/session", new RateLimiter(rates.signIns(), rates.window(), clock)));
         List<Endpoint> guarded = new ArrayList<>();
         for (Endpoint e : routes) {

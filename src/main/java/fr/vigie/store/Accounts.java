@@ -19,8 +19,21 @@ public final class Accounts {
         this.jdbi = jdbi;
     }
 
-    /** A person's account. */
-    public record Account(String name, String role, String passwordHash, boolean disabled, Instant createdAt) {}
+    /**
+     * A person's account; {@code oidcIdentity} is the SHA-256 of the issuer and subject of an account made by
+     * OpenID Connect sign-in (V10), empty for a local account.
+     */
+    public record Account(
+            String name,
+            String role,
+            String passwordHash,
+            boolean disabled,
+            Instant createdAt,
+            Optional<String> oidcIdentity) {
+        public boolean local() {
+            return oidcIdentity.isEmpty();
+        }
+    }
 
     /** A service account's key (its secret only as a hash). */
     public record ApiKey(
@@ -57,24 +70,14 @@ public final class Accounts {
     public Optional<Account> account(String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM account WHERE name = :n")
                 .bind("n", name)
-                .map((rs, ctx) -> new Account(
-                        rs.getString("name"),
-                        rs.getString("role"),
-                        rs.getString("password_hash"),
-                        rs.getBoolean("disabled"),
-                        instant(rs.getObject("created_at", OffsetDateTime.class))))
+                .map((rs, ctx) -> accountRow(rs))
                 .findOne());
     }
 
     /** Every account, by name. */
     public List<Account> accounts() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM account ORDER BY name")
-                .map((rs, ctx) -> new Account(
-                        rs.getString("name"),
-                        rs.getString("role"),
-                        rs.getString("password_hash"),
-                        rs.getBoolean("disabled"),
-                        instant(rs.getObject("created_at", OffsetDateTime.class))))
+                .map((rs, ctx) -> accountRow(rs))
                 .list());
     }
 
@@ -187,6 +190,69 @@ public final class Accounts {
                         rs.getString("target"),
                         Optional.ofNullable(rs.getString("reason"))))
                 .list());
+    }
+
+    /** The account an OpenID Connect identity made (by the hash of its issuer and subject). */
+    public Optional<Account> accountByIdentity(String oidcIdentity) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM account WHERE oidc_identity = :i")
+                .bind("i", oidcIdentity)
+                .map((rs, ctx) -> accountRow(rs))
+                .findOne());
+    }
+
+    /**
+     * Adds the account of an OpenID Connect identity; false when the name or the identity is taken. Its password
+     * hash is a marker no password matches.
+     */
+    public boolean addOidcAccount(String name, String role, String oidcIdentity, Instant at) {
+        return jdbi.inTransaction(h -> {
+            boolean taken = h.createQuery("SELECT COUNT(*) FROM account WHERE name = :n OR oidc_identity = :i")
+                            .bind("n", name)
+                            .bind("i", oidcIdentity)
+                            .mapTo(Integer.class)
+                            .one()
+                    > 0;
+            if (taken) {
+                return false;
+            }
+            h.createUpdate("INSERT INTO account (name, role, password_hash, disabled, created_at, oidc_identity) "
+                            + "VALUES (:n, :r, :p, FALSE, :at, :i)")
+                    .bind("n", name)
+                    .bind("r", role)
+                    .bind("p", OIDC_PASSWORD_MARKER)
+                    .bind("at", time(at))
+                    .bind("i", oidcIdentity)
+                    .execute();
+            return true;
+        });
+    }
+
+    /** What an OpenID Connect account has instead of a password hash: not a PHC string, so nothing matches it. */
+    public static final String OIDC_PASSWORD_MARKER = "!oidc";
+
+    /** Sets an account's role (an OpenID Connect account takes the role its claims map to at each sign-in). */
+    public void setRole(String name, String role) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE account SET role = :r WHERE name = :n")
+                .bind("r", role)
+                .bind("n", name)
+                .execute());
+    }
+
+    /** Ends every session of an account (its provider no longer gives it a role); how many. */
+    public int endSessions(String name) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM account_session WHERE account = :n")
+                .bind("n", name)
+                .execute());
+    }
+
+    private static Account accountRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Account(
+                rs.getString("name"),
+                rs.getString("role"),
+                rs.getString("password_hash"),
+                rs.getBoolean("disabled"),
+                instant(rs.getObject("created_at", OffsetDateTime.class)),
+                Optional.ofNullable(rs.getString("oidc_identity")).map(String::strip));
     }
 
     private static ApiKey keyRow(java.sql.ResultSet rs) throws java.sql.SQLException {

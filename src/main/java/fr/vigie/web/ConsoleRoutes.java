@@ -57,14 +57,23 @@ final class ConsoleRoutes {
     private final WebRoutes.Staff staff;
     private final Pages pages;
     private final Clock clock;
+    private final Optional<String> oidcProvider;
     private final SecureRandom random = new SecureRandom();
 
-    ConsoleRoutes(Reports reports, Identifiers identifiers, WebRoutes.Staff staff, Pages pages, Clock clock) {
+    /** @param oidcProvider the name on the button of OpenID Connect sign-in; empty: no such button */
+    ConsoleRoutes(
+            Reports reports,
+            Identifiers identifiers,
+            WebRoutes.Staff staff,
+            Pages pages,
+            Clock clock,
+            Optional<String> oidcProvider) {
         this.reports = reports;
         this.identifiers = identifiers;
         this.staff = staff;
         this.pages = pages;
         this.clock = clock;
+        this.oidcProvider = oidcProvider;
     }
 
     List<Endpoint> endpoints() {
@@ -98,6 +107,7 @@ final class ConsoleRoutes {
                                 + secure(ctx));
         Map<String, Object> params = new HashMap<>();
         params.put("csrf", token);
+        oidcProvider.ifPresent(name -> params.put("oidc", name));
         if (error != null) {
             params.put("error", error);
         }
@@ -139,19 +149,24 @@ final class ConsoleRoutes {
             signInPage(ctx, lang, 401, t.get("console.signin.refused"));
             return;
         }
+        sessionCookies(ctx, signedIn.get());
+        ctx.res().addHeader("Set-Cookie", SIGN_IN_COOKIE + "=; Path=/console/signin; Max-Age=0");
+        redirect(ctx, "/console?lang=" + lang.id());
+    }
+
+    /** The cookies of a session just opened, by password or by OpenID Connect alike. */
+    static void sessionCookies(Context ctx, Access.SignedIn signedIn) {
         long seconds = Access.SESSION_LENGTH.toSeconds();
         ctx.res()
                 .addHeader(
                         "Set-Cookie",
-                        Access.SESSION_COOKIE + "=" + signedIn.get().sessionToken() + "; Path=/; Max-Age=" + seconds
+                        Access.SESSION_COOKIE + "=" + signedIn.sessionToken() + "; Path=/; Max-Age=" + seconds
                                 + "; HttpOnly; SameSite=Strict" + secure(ctx));
         ctx.res()
                 .addHeader(
                         "Set-Cookie",
-                        Access.CSRF_COOKIE + "=" + signedIn.get().csrf() + "; Path=/; Max-Age=" + seconds
+                        Access.CSRF_COOKIE + "=" + signedIn.csrf() + "; Path=/; Max-Age=" + seconds
                                 + "; SameSite=Strict" + secure(ctx));
-        ctx.res().addHeader("Set-Cookie", SIGN_IN_COOKIE + "=; Path=/console/signin; Max-Age=0");
-        redirect(ctx, "/console?lang=" + lang.id());
     }
 
     /**

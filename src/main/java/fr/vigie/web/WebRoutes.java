@@ -14,6 +14,7 @@ import fr.vigie.i18n.Lang;
 import fr.vigie.i18n.Texts;
 import fr.vigie.ocr.Ocr;
 import fr.vigie.ocr.OcrUnavailableException;
+import fr.vigie.oidc.OidcClient;
 import fr.vigie.orient.Case;
 import fr.vigie.orient.Orientation;
 import fr.vigie.report.Report;
@@ -48,19 +49,32 @@ public final class WebRoutes {
     private final long maxBodyBytes;
     private final Pages pages = new Pages();
     private final ConsoleRoutes console;
+    private final OidcRoutes oidc;
 
     /**
      * What the console needs of the server's access control: sign-in and sessions, the failed sign-ins counted per
-     * account name (shared with {@code POST /api/session}), and who the access gate let through a request.
+     * account name (shared with {@code POST /api/session}), who the access gate let through a request, and the
+     * organisation's OpenID Connect provider when this server signs people in through one.
      */
-    public record Staff(Access access, RateLimiter signInFailures, Function<Context, Principal> principal) {}
+    public record Staff(
+            Access access,
+            RateLimiter signInFailures,
+            Function<Context, Principal> principal,
+            Optional<OidcClient> oidc) {
+        /** Without OpenID Connect sign-in. */
+        public Staff(Access access, RateLimiter signInFailures, Function<Context, Principal> principal) {
+            this(access, signInFailures, principal, Optional.empty());
+        }
+    }
 
     public WebRoutes(App app, Reports reports, long maxBodyBytes, Staff staff) {
         this.app = app;
         this.reports = reports;
         this.dossiers = app.dossiers(reports.store(), Clock.systemUTC());
         this.maxBodyBytes = maxBodyBytes;
-        this.console = new ConsoleRoutes(reports, app.identifiers(), staff, pages, Clock.systemUTC());
+        this.oidc = new OidcRoutes(staff.oidc(), staff.access(), pages);
+        this.console =
+                new ConsoleRoutes(reports, app.identifiers(), staff, pages, Clock.systemUTC(), oidc.providerName());
     }
 
     /**
@@ -74,6 +88,7 @@ public final class WebRoutes {
     public List<Endpoint> endpoints() {
         List<Endpoint> all = new ArrayList<>(pageEndpoints());
         all.addAll(console.endpoints());
+        all.addAll(oidc.endpoints());
         return List.copyOf(all);
     }
 

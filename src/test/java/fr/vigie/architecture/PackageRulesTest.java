@@ -32,7 +32,7 @@ class PackageRulesTest {
             "render");
 
     private static final List<String> EDGES =
-            List.of("app", "cli", "store", "search", "dossier", "http", "bench", "access", "ocr", "web");
+            List.of("app", "cli", "store", "search", "dossier", "http", "bench", "access", "ocr", "web", "oidc");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

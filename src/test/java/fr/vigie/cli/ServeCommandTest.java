@@ -55,4 +55,18 @@ class ServeCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--port");
     }
+
+    @Test
+    void oidcSettingsThatDoNotCheckStopTheServerBeforeItStartsNamingTheProblem() {
+        StringWriter err = new StringWriter();
+        String file = "src/test/resources/oidc/invalid/secret-in-file.json";
+        int code = Main.run(
+                new String[] {"serve", "--port", "0", "--oidc-config", file},
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
+        assertThat(code).isEqualTo(Main.UNREADABLE_INPUT);
+        assertThat(err.toString())
+                .startsWith("vigie serve: " + file + ": 'client_secret' is never written here")
+                .doesNotContain("s3cr3t");
+    }
 }

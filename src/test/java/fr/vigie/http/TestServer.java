@@ -55,6 +55,32 @@ final class TestServer implements AutoCloseable {
         base = URI.create("http://127.0.0.1:" + server.start(0));
     }
 
+    /**
+     * With OpenID Connect sign-in, on {@code port} (the redirect URI registered at the provider names it, so the
+     * port is chosen before the server is made: {@link #freePort}).
+     */
+    TestServer(App app, int port, java.util.Optional<fr.vigie.oidc.OidcClient> oidc) {
+        data = temporaryFolder();
+        reports = reports(app, data);
+        server = new HttpServer(
+                app,
+                reports,
+                HttpServer.LOOPBACK,
+                HttpServer.defaultMaxBodyBytes(app.config().limits()),
+                java.util.Optional.empty(),
+                oidc);
+        base = URI.create("http://127.0.0.1:" + server.start(port));
+    }
+
+    /** A loopback port free just now, chosen by the system. */
+    static int freePort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A fresh embedded store and index in {@code data}, for {@code app}'s analysis. */
     static Reports reports(App app, Path data) {
         Store store = Store.open(Config.defaults().withDataDir(data).withJdbcUrl(null));
