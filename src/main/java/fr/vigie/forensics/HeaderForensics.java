@@ -136,10 +136,16 @@ public final class HeaderForensics {
 
     private static List<ClaimedIp> claimedIps(List<Header> fields) {
         return fields.stream()
-                .filter(header ->
-                        CLAIMED_IP_HEADERS.contains(header.name().strip().toLowerCase(Locale.ROOT)))
+                .filter(header -> isClaimedIpHeader(header.name()))
                 .map(header -> new ClaimedIp(header.name(), header.value(), claimedIp(header.value())))
                 .toList();
+    }
+
+    /** Every such header starts with "X-": most headers are told apart without being lower-cased. */
+    private static boolean isClaimedIpHeader(String name) {
+        String stripped = name.strip();
+        return stripped.regionMatches(true, 0, "x-", 0, 2)
+                && CLAIMED_IP_HEADERS.contains(stripped.toLowerCase(Locale.ROOT));
     }
 
     /** "[203.0.113.5]", "203.0.113.5, 10.0.0.1" (X-Forwarded-For): the first address that reads as one. */

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 final class ReceivedParser {
     private static final Set<String> KEYWORDS = Set.of("from", "by", "via", "with", "id", "for");
+    private static final int MAX_KEYWORD = 4;
     private static final Pattern BRACKETED_IP = Pattern.compile("\\[(?:IPv6:)?([0-9A-Fa-f:.]+)]");
     private static final Pattern BARE_IP = Pattern.compile(
             "(?<![\\w.:])((?:\\d{1,3}\\.){3}\\d{1,3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::(?:\\d{1,3}\\.){3}\\d{1,3})?)(?![\\w.:])");
@@ -171,8 +172,11 @@ final class ReceivedParser {
         Map<String, Clause> clauses = new LinkedHashMap<>();
         Clause current = null;
         for (String token : tokens) {
-            String lower = token.toLowerCase(Locale.ROOT);
-            if (KEYWORDS.contains(lower) && (current == null || !current.words().isEmpty())) {
+            // Keywords have at most 4 letters: longer tokens (most of them) are not lower-cased for nothing.
+            String lower = token.length() <= MAX_KEYWORD ? token.toLowerCase(Locale.ROOT) : token;
+            if (token.length() <= MAX_KEYWORD
+                    && KEYWORDS.contains(lower)
+                    && (current == null || !current.words().isEmpty())) {
                 current = new Clause(new ArrayList<>(), new ArrayList<>());
                 clauses.putIfAbsent(lower, current);
             } else if (current != null && token.startsWith("(")) {

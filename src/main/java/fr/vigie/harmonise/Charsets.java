@@ -87,11 +87,16 @@ final class Charsets {
 
     /** Decodes a header's raw bytes: UTF-8 when valid (RFC 6532), windows-1252 otherwise. */
     static String headerText(byte[] raw) {
-        if (isAscii(raw)) {
-            return new String(raw, StandardCharsets.ISO_8859_1);
+        return headerText(raw, raw.length);
+    }
+
+    /** The same for the first {@code length} bytes of {@code raw} (mime4j's own buffer, read without a copy). */
+    static String headerText(byte[] raw, int length) {
+        if (isAscii(raw, length)) {
+            return new String(raw, 0, length, StandardCharsets.ISO_8859_1);
         }
-        String utf8 = strictUtf8(raw);
-        return utf8 != null ? utf8 : new String(raw, WINDOWS_1252);
+        String utf8 = strictUtf8(raw, length);
+        return utf8 != null ? utf8 : new String(raw, 0, length, WINDOWS_1252);
     }
 
     private static Decoded finish(String text, String charset, Consumer<Warning> warnings) {
@@ -103,8 +108,12 @@ final class Charsets {
     }
 
     static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
+        return isAscii(bytes, bytes.length);
+    }
+
+    private static boolean isAscii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
                 return false;
             }
         }
@@ -120,12 +129,16 @@ final class Charsets {
      * result, not an exception: most non-ASCII mail is Latin-1, and an exception per part cost a stack trace each.
      */
     private static String strictUtf8(byte[] bytes) {
+        return strictUtf8(bytes, bytes.length);
+    }
+
+    private static String strictUtf8(byte[] bytes, int length) {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer chars = CharBuffer.allocate(bytes.length); // UTF-8 never gives more chars than bytes
-        if (decoder.decode(ByteBuffer.wrap(bytes), chars, true).isUnderflow()
+        CharBuffer chars = CharBuffer.allocate(length); // UTF-8 never gives more chars than bytes
+        if (decoder.decode(ByteBuffer.wrap(bytes, 0, length), chars, true).isUnderflow()
                 && decoder.flush(chars).isUnderflow()) {
             return chars.flip().toString();
         }

@@ -69,18 +69,19 @@ final class HtmlText {
             if (node instanceof TextNode t) {
                 appendText(t.text());
             } else if (node instanceof Element e) {
-                if (UNSEEN.contains(e.normalName())) {
+                String name = e.normalName();
+                if (UNSEEN.contains(name)) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (BLOCKS.contains(e.normalName())) {
+                if (BLOCKS.contains(name)) {
                     newLine();
-                } else if (e.normalName().equals("td") || e.normalName().equals("th")) {
+                } else if (name.equals("td") || name.equals("th")) {
                     space();
                 }
-                if (e.normalName().equals("a") && e.hasAttr("href")) {
+                if (name.equals("a") && e.hasAttr("href")) {
                     openLinks.push(new int[] {text.length()});
                     openHrefs.push(e.attr("href").strip());
-                } else if (e.normalName().equals("img") && !e.attr("alt").isBlank()) {
+                } else if (name.equals("img") && !e.attr("alt").isBlank()) {
                     appendText(e.attr("alt"));
                 }
             }
@@ -90,7 +91,8 @@ final class HtmlText {
         @Override
         public FilterResult tail(Node node, int depth) {
             if (node instanceof Element e) {
-                if (e.normalName().equals("a") && e.hasAttr("href") && !openLinks.isEmpty()) {
+                String name = e.normalName();
+                if (name.equals("a") && e.hasAttr("href") && !openLinks.isEmpty()) {
                     int start = openLinks.pop()[0];
                     String href = openHrefs.pop();
                     int end = trimmedEnd(start);
@@ -98,7 +100,7 @@ final class HtmlText {
                         links.add(new Link(href, Math.min(start, end), end));
                     }
                 }
-                if (BLOCKS.contains(e.normalName())) {
+                if (BLOCKS.contains(name)) {
                     newLine();
                 }
             }

@@ -28,6 +28,7 @@ import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.util.ByteArrayBuffer;
 import org.apache.james.mime4j.util.ByteSequence;
 import org.apache.james.mime4j.util.MimeUtil;
 
@@ -218,8 +219,9 @@ final class MimeReader {
 
         private static Header header(int index, Field field) {
             ByteSequence raw = field.getRaw();
-            String rawText =
-                    raw != null ? Charsets.headerText(raw.toByteArray()) : field.getName() + ": " + field.getBody();
+            String rawText = raw instanceof ByteArrayBuffer buffer
+                    ? Charsets.headerText(buffer.buffer(), buffer.length()) // mime4j's bytes, not a copy of them
+                    : raw != null ? Charsets.headerText(raw.toByteArray()) : field.getName() + ": " + field.getBody();
             int colon = rawText.indexOf(':');
             String name = colon > 0 ? rawText.substring(0, colon).strip() : field.getName();
             String rawValue = colon > 0 ? rawText.substring(colon + 1) : field.getBody();

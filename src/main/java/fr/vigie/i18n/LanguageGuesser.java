@@ -31,6 +31,8 @@ public final class LanguageGuesser {
                             + " foi está são"));
 
     private final Map<String, String> owner;
+    /** The longest word of {@link #owner}: a longer word is never looked up. */
+    private final int longest;
 
     public LanguageGuesser() {
         Map<String, String> first = new HashMap<>();
@@ -49,6 +51,7 @@ public final class LanguageGuesser {
             }
         });
         this.owner = Map.copyOf(unique);
+        this.longest = unique.keySet().stream().mapToInt(String::length).max().orElse(0);
     }
 
     /** An ISO 639-1 code from {@code fr en de es pt}, or {@code und}. */
@@ -65,7 +68,7 @@ public final class LanguageGuesser {
             while (i < end && Character.isLetter(text.charAt(i))) {
                 i++;
             }
-            if (i > start && i - start <= 8) {
+            if (i > start && i - start <= Math.min(8, longest)) {
                 word.setLength(0);
                 for (int k = start; k < i; k++) {
                     word.append(Character.toLowerCase(text.charAt(k)));

@@ -15,7 +15,21 @@ public record Evidence(String sha256, long size) {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
+    /**
+     * A fresh SHA-256 digest. Cloned from one made at start: {@link MessageDigest#getInstance} looks the provider
+     * up and checks the algorithm's constraints each time, which cost as much as hashing a short message.
+     */
     public static MessageDigest digest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newDigest();
+        }
+    }
+
+    private static final MessageDigest PROTOTYPE = newDigest();
+
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
