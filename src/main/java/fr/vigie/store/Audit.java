@@ -3,6 +3,7 @@ package fr.vigie.store;
 import fr.vigie.VigieException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,27 +24,27 @@ import org.jdbi.v3.core.Jdbi;
  * deleted, inserted or moved breaks the chain at that point ({@link #verify}). The last entry's number and hash are
  * also kept in {@code audit_head}, so a log cut short at its end is seen too.
  *
- * <p>Appends are grouped (group commit). {@link #append} queues an entry and returns at once; a writer starts as
- * soon as the queue has entries and commits every entry queued so far in one transaction, then, while entries came
- * in during that commit, the next batch at once: nothing waits for a timer, and the readers served at the same time
- * share one commit. A caller reads, queues its entry, prepares its answer while the entry is written, then waits
- * for the entry ({@link Receipt#await}) before showing anything. The writer keeps the head it last wrote and moves
- * it with a conditional update ({@code WHERE seq =} the head it knows), which also locks the head row until the
- * commit: writers of several processes on one PostgreSQL follow one another, and one that finds the head moved
- * reads it again (locked, {@code FOR UPDATE}) and rebuilds its entries on it. Thread-safe.
+ * <p>Appends are grouped (group commit). {@link #append} queues an entry and returns at once; the entry is written
+ * when someone waits for one ({@link Receipt#await}), or at the latest {@link #WINDOW} after it was queued. The
+ * writer (one at a time) takes every entry queued so far and commits them in one transaction, so the readers served
+ * at the same time share one commit: a caller reads, queues its entry, prepares its answer, then waits for the
+ * entry before showing anything. The writer keeps the head it last wrote and moves it with a conditional update
+ * ({@code WHERE seq =} the head it knows), which also locks the head row until the commit: writers of several
+ * processes on one PostgreSQL follow one another, and one that finds the head moved reads it again (locked, {@code
+ * FOR UPDATE}) and rebuilds its entries on it. Thread-safe.
  */
 public final class Audit {
     static final String ZERO = "0".repeat(64);
 
+    /** The longest an entry waits in the queue when nobody waits for it (it is written sooner when someone does). */
+    static final Duration WINDOW = Duration.ofMillis(50);
+
     private final Jdbi jdbi;
     private final Clock clock;
     private final boolean enabled;
-    /** Held while a batch is taken from the queue and committed: one batch at a time, in queue order. */
     private final ReentrantLock writer = new ReentrantLock();
-
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    /** Whether a writer thread is on its way or writing; it clears this only when it found the queue empty. */
-    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean timerSet = new AtomicBoolean();
     /** The head as this process last wrote or read it; only the writer (under its lock) touches it. */
     private Head head;
 
@@ -75,19 +76,24 @@ public final class Audit {
 
     /** An entry on its way to the log. */
     public static final class Receipt {
+        private final Audit audit;
         private final CompletableFuture<Long> committed;
 
-        private Receipt(CompletableFuture<Long> committed) {
+        private Receipt(Audit audit, CompletableFuture<Long> committed) {
+            this.audit = audit;
             this.committed = committed;
         }
 
         /**
-         * Waits until the entry is committed (the writer started on it when it was queued) and returns its number
-         * (0 when the log is off for a benchmark).
+         * Writes the entry (with every other queued one) unless it is written already, and returns its number (0
+         * when the log is off for a benchmark).
          *
          * @throws VigieException when it could not be written: what was read must then not be shown
          */
         public long await() {
+            if (audit != null) {
+                audit.writeUntilDone(committed);
+            }
             try {
                 return committed.join();
             } catch (CompletionException e) {
@@ -121,7 +127,7 @@ public final class Audit {
     /** Queues an entry and returns at once; {@link Receipt#await} before showing what the entry is about. */
     public Receipt append(String actor, String action, String target, String reason) {
         if (!enabled) {
-            return new Receipt(CompletableFuture.completedFuture(0L));
+            return new Receipt(null, CompletableFuture.completedFuture(0L));
         }
         Pending pending = new Pending(
                 clip(actor == null || actor.isBlank() ? "unknown" : actor, 80),
@@ -130,62 +136,48 @@ public final class Audit {
                 clip(reason, 2000),
                 new CompletableFuture<>());
         queue.add(pending);
-        startWriter();
-        return new Receipt(pending.done());
+        if (timerSet.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("vigie-audit-window").start(this::writeAfterWindow);
+        }
+        return new Receipt(this, pending.done());
     }
 
-    /** Writes whatever is still queued, and waits for a batch being written (the store calls it as it closes). */
+    /** Writes whatever is still queued (the store calls it as it closes). */
     void flush() {
-        writer.lock();
+        writeUntilDone(null);
+    }
+
+    /** The safety net: what nobody waited for is written {@link #WINDOW} after the first of it was queued. */
+    private void writeAfterWindow() {
         try {
-            writeQueued();
+            Thread.sleep(WINDOW);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            writer.unlock();
+            timerSet.set(false);
+            writeUntilDone(null);
         }
     }
 
-    /** A writer thread, unless one is on its way or writing already (it will take what was just queued). */
-    private void startWriter() {
-        if (writing.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("vigie-audit-writer").start(this::writeWhileQueued);
-        }
-    }
-
-    /**
-     * The writer: batch after batch while entries are queued. An entry queued after the last look at the queue and
-     * before {@code writing} is cleared found a writer running and started none: it is looked for once more after.
-     */
-    private void writeWhileQueued() {
-        try {
-            while (!queue.isEmpty()) {
-                writer.lock();
-                try {
-                    writeQueued();
-                } finally {
-                    writer.unlock();
+    /** Writes what is queued until {@code entry} is committed (or, for null, until the queue is empty). */
+    private void writeUntilDone(CompletableFuture<Long> entry) {
+        while (entry == null ? !queue.isEmpty() : !entry.isDone()) {
+            writer.lock();
+            try {
+                // whoever held the lock before may have written it
+                if (entry == null || !entry.isDone()) {
+                    List<Pending> batch = new ArrayList<>();
+                    for (Pending p; (p = queue.poll()) != null; ) {
+                        batch.add(p);
+                    }
+                    if (!batch.isEmpty()) {
+                        write(batch);
+                    }
                 }
-            }
-        } finally {
-            writing.set(false);
-            if (!queue.isEmpty()) {
-                startWriter();
+            } finally {
+                writer.unlock();
             }
         }
-    }
-
-    /** Under the writer lock: takes every queued entry and commits them as one batch, until the queue is empty. */
-    private void writeQueued() {
-        for (List<Pending> batch = drain(); !batch.isEmpty(); batch = drain()) {
-            write(batch);
-        }
-    }
-
-    private List<Pending> drain() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending p; (p = queue.poll()) != null; ) {
-            batch.add(p);
-        }
-        return batch;
     }
 
     /** Commits one batch (under the writer lock); every caller learns whether its entry was written. */
@@ -206,12 +198,9 @@ public final class Audit {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(numbers.get(i));
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             head = null; // the transaction rolled back: read the head again next time
             batch.forEach(p -> p.done().completeExceptionally(e));
-            if (e instanceof Error error) {
-                throw error;
-            }
         }
     }
 
