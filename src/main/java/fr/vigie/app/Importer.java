@@ -32,10 +32,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code vigie import}: every message of some files, folders and mailboxes becomes a report (source
- * {@code import}), analysed as {@code vigie check} would. Streamed: at most one batch of messages is in memory.
- * Each batch is one transaction, so an interruption loses at most the batch being written, and a second run
- * recognises what the first one stored (same bytes, same submission key) and only counts it as a duplicate: an
- * import can be resumed by running it again.
+ * {@code import}), analysed as {@code vigie check} would. Streamed through a pipeline (read, analyse and stage on
+ * every core, write, index) holding at most three batches of messages. Each batch is one transaction, so an
+ * interruption loses at most the batches not yet committed, and a second run recognises what the first one stored
+ * (same bytes, same submission key) and only counts it as a duplicate: an import can be resumed by running it again.
  */
 public final class Importer {
     /** What the caller sees going by: bytes read out of the total. */
@@ -116,6 +116,15 @@ public final class Importer {
         return files;
     }
 
+    /**
+     * Imports every message of {@code files}: a pipeline of three stages, so that the analysis threads never wait
+     * for a write. This thread reads the messages and hands each to the analysis threads; a writer thread takes
+     * their results in input order and stores them {@code batchSize} at a time, one transaction each, then tells
+     * {@code listener}. At most {@link #inFlight} messages are read and not yet stored (memory stays bounded): one
+     * batch being written and two being analysed.
+     *
+     * @throws fr.vigie.VigieException when a batch could not be stored (the batches before it are kept)
+     */
     public Summary run(List<Path> files, Progress progress, Stored listener) {
         long start = System.nanoTime();
         long total = 0;
@@ -130,93 +139,183 @@ public final class Importer {
         Counts counts = new Counts();
         ExecutorService pool = Executors.newFixedThreadPool(
                 threads, Thread.ofPlatform().daemon().factory());
+        Writer writer = new Writer(counts, progress, start, listener);
+        Thread writing =
+                Thread.ofPlatform().name("vigie-import-writer").daemon().start(writer);
         try {
-            // While one batch is written, the next is analysed: the store and the analysis overlap.
-            List<Item> batch = new ArrayList<>(batchSize);
-            Analysing previous = null;
             for (Path file : files) {
                 for (var it = items(file); it.hasNext(); ) {
-                    batch.add(it.next());
-                    if (batch.size() == batchSize) {
-                        Analysing next = analyse(batch, pool);
-                        if (previous != null) {
-                            store(previous, counts, progress, start, listener);
-                        }
-                        previous = next;
-                        batch = new ArrayList<>(batchSize);
+                    Item item = it.next();
+                    if (!writer.room(1)) {
+                        break; // the writer failed: its error is thrown below
                     }
+                    writer.queue.put(
+                            new Slot(item, pool.submit(() -> prepare(item).map(this::stage))));
+                }
+                if (writer.failure != null) {
+                    break;
                 }
             }
-            Analysing last = analyse(batch, pool);
-            if (previous != null) {
-                store(previous, counts, progress, start, listener);
-            }
-            store(last, counts, progress, start, listener);
+            writer.queue.put(Slot.END);
+            writing.join();
+            writer.indexed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            writing.interrupt();
+            throw new IllegalStateException("import interrupted", e);
         } finally {
             pool.shutdownNow();
+        }
+        if (writer.failure != null) {
+            throw writer.failure;
         }
         return counts.summary(start);
     }
 
-    /** A batch handed to the analysis threads. */
-    private record Analysing(List<Item> items, List<Future<Optional<PreparedReport>>> futures) {}
-
-    private Analysing analyse(List<Item> batch, ExecutorService pool) {
-        List<Future<Optional<PreparedReport>>> futures = new ArrayList<>();
-        for (Item item : batch) {
-            futures.add(pool.submit(() -> prepare(item)));
-        }
-        return new Analysing(batch, futures);
+    /** How many messages may be read and not yet stored. */
+    private int inFlight() {
+        return 3 * batchSize;
     }
 
-    private void store(Analysing analysing, Counts counts, Progress progress, long start, Stored listener) {
-        List<Item> batch = analysing.items();
-        List<Future<Optional<PreparedReport>>> futures = analysing.futures();
-        if (batch.isEmpty()) {
-            return;
+    /** A message handed to the analysis threads, in input order; {@link #END} closes the queue. */
+    private record Slot(Item item, Future<Optional<Analysed>> analysis) {
+        static final Slot END = new Slot(null, null);
+    }
+
+    /** A message analysed, and staged for the store unless its evidence was refused. */
+    private record Analysed(PreparedReport report, Store.Staged staged) {}
+
+    /** On an analysis thread: the store's own preparation too (fingerprints, sealing), off the writer's thread. */
+    private Analysed stage(PreparedReport p) {
+        return new Analysed(p, p.evidence().get(0).refusal().isPresent() ? null : store.stage(p));
+    }
+
+    /**
+     * The writing stage: results in input order, stored a batch at a time; each batch stored is then handed to the
+     * listener (the search index) on a thread of its own, so that the next batch is written meanwhile.
+     */
+    private final class Writer implements Runnable {
+        final java.util.concurrent.BlockingQueue<Slot> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        final ExecutorService indexing = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("vigie-import-index").daemon().factory());
+        final List<Future<?>> indexed = new ArrayList<>();
+        final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(inFlight());
+        final Counts counts;
+        final Progress progress;
+        final long start;
+        final Stored listener;
+        volatile RuntimeException failure;
+
+        Writer(Counts counts, Progress progress, long start, Stored listener) {
+            this.counts = counts;
+            this.progress = progress;
+            this.start = start;
+            this.listener = listener;
         }
-        long waiting = System.nanoTime();
-        List<PreparedReport> ready = new ArrayList<>();
-        long bytes = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            Item item = batch.get(i);
-            bytes += item.size();
+
+        /** Waits for room for {@code n} more messages; false when the writer failed (nothing more is stored). */
+        boolean room(int n) throws InterruptedException {
+            while (failure == null) {
+                if (room.tryAcquire(n, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void run() {
             try {
-                Optional<PreparedReport> p = futures.get(i).get();
-                if (p.isPresent()) {
-                    Optional<String> refusal = p.get().evidence().get(0).refusal();
-                    if (refusal.isPresent()) {
-                        counts.reject(refusal.get());
-                    } else {
-                        ready.add(p.get());
+                List<Slot> batch = new ArrayList<>(batchSize);
+                for (Slot slot = queue.take(); slot != Slot.END; slot = queue.take()) {
+                    batch.add(slot);
+                    if (batch.size() == batchSize) {
+                        store(batch);
+                        batch = new ArrayList<>(batchSize);
                     }
-                } else {
-                    counts.reject(item.error().code());
+                }
+                store(batch);
+            } catch (InterruptedException e) {
+                failure = new IllegalStateException("import interrupted", e);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        /** Waits until every batch stored was handed to the listener; the first failure of the listener is thrown. */
+        void indexed() throws InterruptedException {
+            try {
+                for (Future<?> f : indexed) {
+                    f.get();
                 }
             } catch (ExecutionException e) {
-                counts.reject(e.getCause() instanceof BadInputException bad ? bad.code() : "internal");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("import interrupted", e);
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r
+                            ? r
+                            : new IllegalStateException("the search index failed", e.getCause());
+                }
+            } finally {
+                indexing.shutdownNow();
             }
         }
-        long storing = System.nanoTime();
-        counts.analyseNanos += storing - waiting;
-        List<Submission> stored = store.submitAll(ready);
-        counts.storeNanos += System.nanoTime() - storing;
-        List<Map.Entry<String, PreparedReport>> fresh = new ArrayList<>();
-        for (int i = 0; i < stored.size(); i++) {
-            Submission s = stored.get(i);
-            if (s.duplicate()) {
-                counts.duplicates++;
-            } else {
-                counts.imported++;
-                fresh.add(Map.entry(s.id(), ready.get(i)));
+
+        private void store(List<Slot> batch) throws InterruptedException {
+            if (batch.isEmpty()) {
+                return;
             }
+            long waiting = System.nanoTime();
+            List<Store.Staged> ready = new ArrayList<>();
+            long bytes = 0;
+            for (Slot slot : batch) {
+                Item item = slot.item();
+                bytes += item.size();
+                try {
+                    Optional<Analysed> a = slot.analysis().get();
+                    if (a.isPresent()) {
+                        Optional<String> refusal =
+                                a.get().report().evidence().get(0).refusal();
+                        if (refusal.isPresent()) {
+                            counts.reject(refusal.get());
+                        } else {
+                            ready.add(a.get().staged());
+                        }
+                    } else {
+                        counts.reject(item.error().code());
+                    }
+                } catch (ExecutionException e) {
+                    counts.reject(e.getCause() instanceof BadInputException bad ? bad.code() : "internal");
+                }
+            }
+            long storing = System.nanoTime();
+            counts.analyseNanos += storing - waiting;
+            List<Submission> stored = store.submitStaged(ready);
+            counts.storeNanos += System.nanoTime() - storing;
+            List<Map.Entry<String, PreparedReport>> fresh = new ArrayList<>();
+            for (int i = 0; i < stored.size(); i++) {
+                Submission s = stored.get(i);
+                if (s.duplicate()) {
+                    counts.duplicates++;
+                } else {
+                    counts.imported++;
+                    fresh.add(Map.entry(s.id(), ready.get(i).report()));
+                }
+            }
+            counts.bytes += bytes;
+            int size = batch.size();
+            indexed.add(indexing.submit(() -> {
+                try {
+                    listener.stored(fresh);
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e; // the reading stops; the batches in flight are still stored
+                    }
+                    throw e;
+                } finally {
+                    room.release(size); // the reports leave memory once indexed
+                }
+            }));
+            progress.advance(bytes, counts.summary(start));
         }
-        listener.stored(fresh);
-        counts.bytes += bytes;
-        progress.advance(bytes, counts.summary(start));
     }
 
     private Optional<PreparedReport> prepare(Item item) {

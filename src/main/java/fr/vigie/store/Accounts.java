@@ -5,15 +5,42 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The rows behind sign-in (V3__accounts.sql): accounts, API keys, sessions and access events. Only SQL: what a role
  * may do, how a password is hashed and how long a session lasts are decided by {@code fr.vigie.access}. Times are
  * handed in (the caller owns the clock). Safe to call from many threads.
+ *
+ * <p>A key or a session found is kept in memory for {@link #FRESH}, so that the check of every request is not a
+ * query: a revocation, a sign-out or a disabled account made through this object forgets what it changes at once;
+ * one made by another process on the same PostgreSQL ({@code vigie apikeys revoke}, {@code vigie users disable}) is
+ * seen within {@link #FRESH}. What was not found is not kept (a guessed key costs a query, as before).
  */
 public final class Accounts {
+    /** How long a key or session read is trusted before it is read again. */
+    public static final java.time.Duration FRESH = java.time.Duration.ofSeconds(1);
+
+    private static final long FRESH_NANOS = FRESH.toNanos();
+    /** At most this many keys and sessions each are kept; beyond, all are forgotten (read again as needed). */
+    private static final int MAX_KEPT = 10_000;
+
     private final Jdbi jdbi;
+    private final ConcurrentHashMap<String, Kept<ApiKey>> keys = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Kept<Session>> sessions = new ConcurrentHashMap<>();
+    /**
+     * Moved on by every change this object makes to keys, accounts or sessions: a row read while a change was made
+     * (it may be from before the change) is not kept.
+     */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A row as read at {@code readAt} ({@link System#nanoTime}). */
+    private record Kept<T>(T row, long readAt) {
+        boolean fresh(long now) {
+            return now - readAt < FRESH_NANOS;
+        }
+    }
 
     Accounts(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -83,7 +110,7 @@ public final class Accounts {
 
     /** Disables an account and ends its sessions; false when there is no such account. */
     public boolean disable(String name) {
-        return jdbi.inTransaction(h -> {
+        boolean disabled = jdbi.inTransaction(h -> {
             int changed = h.createUpdate("UPDATE account SET disabled = TRUE WHERE name = :n")
                     .bind("n", name)
                     .execute();
@@ -92,6 +119,9 @@ public final class Accounts {
                     .execute();
             return changed > 0;
         });
+        changes.incrementAndGet();
+        sessions.values().removeIf(kept -> kept.row().account().equals(name));
+        return disabled;
     }
 
     public void addKey(String id, String name, String role, String secretHash, Instant at) {
@@ -105,11 +135,40 @@ public final class Accounts {
                 .execute());
     }
 
+    /** The key with this id, as read at most {@link #FRESH} ago. */
     public Optional<ApiKey> key(String id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_key WHERE id = :id")
+        long now = System.nanoTime();
+        Kept<ApiKey> kept = keys.get(id);
+        if (kept != null && kept.fresh(now)) {
+            return Optional.of(kept.row());
+        }
+        long before = changes.get();
+        Optional<ApiKey> key = jdbi.withHandle(h -> h.createQuery("SELECT * FROM api_key WHERE id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> keyRow(rs))
                 .findOne());
+        keep(keys, id, key, now, before);
+        return key;
+    }
+
+    /**
+     * Keeps a row found, unless a change was made since it was read ({@code before}): checked after the put too,
+     * as a change clears what is kept after it moves {@code changes} on.
+     */
+    private <T> void keep(
+            ConcurrentHashMap<String, Kept<T>> kept, String id, Optional<T> row, long readAt, long before) {
+        if (row.isEmpty()) {
+            kept.remove(id);
+            return;
+        }
+        if (kept.size() >= MAX_KEPT) {
+            kept.clear();
+        }
+        Kept<T> entry = new Kept<>(row.get(), readAt);
+        kept.put(id, entry);
+        if (changes.get() != before) {
+            kept.remove(id, entry);
+        }
     }
 
     /** Every key, newest first. */
@@ -121,11 +180,14 @@ public final class Accounts {
 
     /** Revokes the key with this id, or every live key of the service account with this name; how many. */
     public int revoke(String idOrName, Instant at) {
-        return jdbi.withHandle(h -> h.createUpdate(
+        int revoked = jdbi.withHandle(h -> h.createUpdate(
                         "UPDATE api_key SET revoked_at = :at WHERE (id = :v OR name = :v) AND revoked_at IS NULL")
                 .bind("v", idOrName)
                 .bind("at", time(at))
                 .execute());
+        changes.incrementAndGet();
+        keys.clear(); // by id or by name: forget them all, they are read again at the next request
+        return revoked;
     }
 
     public void addSession(String idHash, String account, String csrf, Instant created, Instant expires) {
@@ -145,9 +207,18 @@ public final class Accounts {
         });
     }
 
-    /** The session with this hash if it has not run out and its account is not disabled. */
+    /**
+     * The session with this hash if it has not run out and its account is not disabled (as read at most {@link
+     * #FRESH} ago).
+     */
     public Optional<Session> session(String idHash, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery(
+        long readAt = System.nanoTime();
+        Kept<Session> kept = sessions.get(idHash);
+        if (kept != null && kept.fresh(readAt)) {
+            return kept.row().expiresAt().isAfter(now) ? Optional.of(kept.row()) : Optional.empty();
+        }
+        long before = changes.get();
+        Optional<Session> session = jdbi.withHandle(h -> h.createQuery(
                         "SELECT s.account, a.role, s.csrf, s.expires_at FROM account_session s JOIN account a "
                                 + "ON a.name = s.account WHERE s.id_hash = :id AND s.expires_at > :now "
                                 + "AND a.disabled = FALSE")
@@ -159,12 +230,16 @@ public final class Accounts {
                         rs.getString(3),
                         instant(rs.getObject(4, OffsetDateTime.class))))
                 .findOne());
+        keep(sessions, idHash, session, readAt, before);
+        return session;
     }
 
     public void endSession(String idHash) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM account_session WHERE id_hash = :id")
                 .bind("id", idHash)
                 .execute());
+        changes.incrementAndGet();
+        sessions.remove(idHash);
     }
 
     /** Writes an access event (the chained audit log of the privacy issue will take these over). */

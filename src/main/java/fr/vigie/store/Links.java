@@ -110,29 +110,41 @@ final class Links {
     }
 
     /**
-     * Posts and links reports just inserted on {@code h} with their {@link #number}s, in that order: one pass in
-     * memory, then the edges in one JDBC batch.
+     * What a report is posted under, before it has a number (its number is -1): the linker's keys and message
+     * fingerprints, the costly part of posting, computed outside the lock and on any thread (an import's analysis
+     * threads). Pure: it reads nothing but the report.
      */
-    void postAll(Handle h, List<Map.Entry<Integer, PreparedReport>> reports) {
+    Posting unnumbered(PreparedReport p) {
+        List<Identifier> identifiers = p.identifiers().stream()
+                .map(PreparedReport.ReportIdentifier::identifier)
+                .toList();
+        List<String> texts = new ArrayList<>();
+        if (!p.report().narrative().isBlank()) {
+            texts.add(p.report().narrative());
+        }
+        p.evidence().forEach(e -> e.message().ifPresent(m -> texts.add(m.fullText())));
+        return linker.post(-1, identifiers, victimOwn(p), texts);
+    }
+
+    /**
+     * Posts and links reports just inserted on {@code h} with their {@link #number}s and {@link #unnumbered}
+     * postings, in that order: one pass in memory, then the edges in one JDBC batch.
+     */
+    void postAll(Handle h, List<Map.Entry<Integer, Posting>> reports) {
         MemoryPostings memory = postings(h);
         changed = true;
         Rows rows = new Rows(h);
-        for (Map.Entry<Integer, PreparedReport> report : reports) {
-            PreparedReport p = report.getValue();
-            List<Identifier> identifiers = p.identifiers().stream()
-                    .map(PreparedReport.ReportIdentifier::identifier)
-                    .toList();
-            List<String> texts = new ArrayList<>();
-            if (!p.report().narrative().isBlank()) {
-                texts.add(p.report().narrative());
-            }
-            p.evidence().forEach(e -> e.message().ifPresent(m -> texts.add(m.fullText())));
-            int num = report.getKey();
-            Posting posting = post(num, identifiers, texts, victimOwn(p));
+        for (Map.Entry<Integer, Posting> report : reports) {
+            Posting posting = numbered(report.getKey(), report.getValue());
             memory.post(posting);
             rows.link(posting, memory);
         }
         rows.flush();
+    }
+
+    private Posting numbered(int num, Posting unnumbered) {
+        campaigns.add(num);
+        return new Posting(num, unnumbered.keys(), unnumbered.never(), unnumbered.templates(), unnumbered.victimOwn());
     }
 
     /**

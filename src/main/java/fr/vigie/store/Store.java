@@ -7,6 +7,7 @@ import fr.vigie.detect.Verdict;
 import fr.vigie.i18n.Lang;
 import fr.vigie.identifier.Identifier;
 import fr.vigie.identifier.Kind;
+import fr.vigie.link.Posting;
 import fr.vigie.message.Evidence;
 import fr.vigie.report.Channel;
 import fr.vigie.report.Contact;
@@ -630,6 +631,47 @@ public final class Store implements AutoCloseable {
      * stored, in this batch or before, gives the first one's id and token.
      */
     public List<Submission> submitAll(List<PreparedReport> batch) {
+        return submitStaged(batch.stream().map(this::stage).toList());
+    }
+
+    /**
+     * A report with the store's own work on it done ahead: its follow-up token, its posting for linking (message
+     * fingerprints) and its evidence sealed. {@link #stage} may run on any thread, outside the write lock; an import
+     * stages on its analysis threads, so that its one writer only writes.
+     */
+    public static final class Staged {
+        private final PreparedReport report;
+        private final String token;
+        private final Posting posting;
+        /** Sealed evidence bytes by SHA-256 (none when protection is off); unused for a blob stored already. */
+        private final Map<String, KeyRing.Sealed> sealed;
+
+        private Staged(PreparedReport report, String token, Posting posting, Map<String, KeyRing.Sealed> sealed) {
+            this.report = report;
+            this.token = token;
+            this.posting = posting;
+            this.sealed = sealed;
+        }
+
+        public PreparedReport report() {
+            return report;
+        }
+    }
+
+    /** Does the store's work on a report that needs no lock nor database (thread-safe); see {@link Staged}. */
+    public Staged stage(PreparedReport p) {
+        Map<String, KeyRing.Sealed> sealed = new HashMap<>();
+        if (protection == Protection.ON) {
+            for (PreparedEvidence e : p.evidence()) {
+                sealed.computeIfAbsent(e.sha256(), sha -> keys.seal(e.file().bytes(), "evidence:" + sha));
+            }
+        }
+        return new Staged(p, secrets.token(p.submissionKey()), links.unnumbered(p), sealed);
+    }
+
+    /** {@link #submitAll} of reports staged ahead. */
+    public List<Submission> submitStaged(List<Staged> batch) {
+        List<PreparedReport> reports = batch.stream().map(Staged::report).toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -638,7 +680,7 @@ public final class Store implements AutoCloseable {
                 links.lock().lock();
                 try {
                     stored = db.jdbi().inTransaction(h -> insertAll(h, batch, now));
-                    indicators.changed(valueHashes(batch)); // committed: look-ups of these values read again
+                    indicators.changed(valueHashes(reports)); // committed: look-ups of these values read again
                     links.committed();
                 } catch (RuntimeException e) {
                     links.rolledBack(db.jdbi()); // the union-find may hold what the rollback took back
@@ -658,11 +700,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private List<Submission> insertAll(Handle h, List<PreparedReport> batch, Instant now) {
+    private List<Submission> insertAll(Handle h, List<Staged> batch, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         Map<String, String> known = new HashMap<>();
         List<String> keys =
-                batch.stream().map(PreparedReport::submissionKey).distinct().toList();
+                batch.stream().map(s -> s.report().submissionKey()).distinct().toList();
         if (!keys.isEmpty()) {
             h.createQuery("SELECT submission_key, id FROM report WHERE submission_key IN (<keys>)")
                     .bindList("keys", keys)
@@ -671,7 +713,7 @@ public final class Store implements AutoCloseable {
         }
         Set<String> blobs = new HashSet<>();
         List<String> shas = batch.stream()
-                .flatMap(p -> p.evidence().stream())
+                .flatMap(s -> s.report().evidence().stream())
                 .map(PreparedEvidence::sha256)
                 .distinct()
                 .toList();
@@ -683,14 +725,15 @@ public final class Store implements AutoCloseable {
         }
         Rows rows = new Rows(h);
         List<Submission> out = new ArrayList<>();
-        List<Map.Entry<Integer, PreparedReport>> fresh = new ArrayList<>();
+        List<Map.Entry<Integer, Posting>> fresh = new ArrayList<>();
         Iterator<String> ids = freeIds(
                         h,
                         (int) keys.stream().filter(k -> !known.containsKey(k)).count(),
                         now)
                 .iterator();
-        for (PreparedReport p : batch) {
-            String token = secrets.token(p.submissionKey());
+        for (Staged staged : batch) {
+            PreparedReport p = staged.report();
+            String token = staged.token;
             String existing = known.get(p.submissionKey());
             if (existing != null) {
                 out.add(new Submission(existing, token, true));
@@ -699,8 +742,8 @@ public final class Store implements AutoCloseable {
             String id = ids.next();
             known.put(p.submissionKey(), id);
             int num = links.number(h);
-            rows.add(id, num, token, p, at, blobs);
-            fresh.add(Map.entry(num, p));
+            rows.add(id, num, token, staged, at, blobs);
+            fresh.add(Map.entry(num, staged.posting));
             out.add(new Submission(id, token, false));
         }
         rows.execute();
@@ -744,7 +787,8 @@ public final class Store implements AutoCloseable {
                     + "VALUES (:sha, :id, :at, :action, :actor, :channel, :size)");
         }
 
-        void add(String id, int num, String token, PreparedReport p, OffsetDateTime at, Set<String> storedBlobs) {
+        void add(String id, int num, String token, Staged staged, OffsetDateTime at, Set<String> storedBlobs) {
+            PreparedReport p = staged.report();
             NewReport r = p.report();
             String reporterId = null;
             String pseudonym = null;
@@ -813,7 +857,7 @@ public final class Store implements AutoCloseable {
                             .bind("size", (long) e.file().bytes().length)
                             .bind("at", at);
                     if (protection == Protection.ON) {
-                        KeyRing.Sealed sealed = keys.seal(e.file().bytes(), "evidence:" + e.sha256());
+                        KeyRing.Sealed sealed = staged.sealed.get(e.sha256());
                         blobs.bind("bytes", sealed.ciphertext())
                                 .bind("wrapped", sealed.wrappedKey())
                                 .bind("master", sealed.masterId());

@@ -58,6 +58,33 @@ class ImportCommandTest {
     }
 
     @Test
+    void batchesOfOneThroughThePipelineStoreTheSameReportsAndResumeWithoutDuplicates() throws Exception {
+        CliRun first = vigie("import", "--data", data.toString(), "--batch", "1", fixture("folder"));
+        CliRun second = vigie(
+                "import",
+                "--data",
+                data.toString(),
+                "--batch",
+                "1",
+                "--threads",
+                "3",
+                fixture("folder"),
+                fixture("three.mbox"));
+
+        assertThat(first.out()).contains("imported 2,");
+        assertThat(second.out())
+                .contains("imported 3,")
+                .contains("duplicates 2")
+                .contains("rejected 2");
+        try (Store store = store()) {
+            assertThat(store.count()).isEqualTo(5);
+        }
+        try (SearchIndex index = SearchIndex.open(data.resolve("index"))) {
+            assertThat(index.count()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void importedReportsAreSearchableAtOnce() throws Exception {
         vigie("import", "--data", data.toString(), fixture("folder"));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.vigie.app.Config;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +53,30 @@ class PostgresPrivacyTest extends PrivacyContract {
     @Override
     Store reopen(Clock clock) {
         return Store.open(config(), clock);
+    }
+
+    /** {@code vigie apikeys revoke} run beside a server on the same PostgreSQL: the server's memory of the key ends. */
+    @Test
+    void aKeyRevokedByAnotherProcessIsRefusedOnceItsMemoryRunsOut() throws Exception {
+        store.accounts().addKey("00112233aabbccdd", "ingest", "analyst", "f".repeat(64), Instant.now());
+        assertThat(store.accounts().key("00112233aabbccdd").orElseThrow().revokedAt())
+                .isEmpty(); // now kept in memory
+
+        try (Store other = reopen(Clock.systemUTC())) {
+            assertThat(other.accounts().revoke("ingest", Instant.now())).isEqualTo(1);
+        }
+        long deadline = System.nanoTime() + 4 * Accounts.FRESH.toNanos();
+        while (store.accounts()
+                        .key("00112233aabbccdd")
+                        .orElseThrow()
+                        .revokedAt()
+                        .isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(store.accounts().key("00112233aabbccdd").orElseThrow().revokedAt())
+                .isPresent();
     }
 
     /** Two processes on one database: each keeps the head it last wrote, and finds it moved by the other. */
