@@ -105,6 +105,11 @@ public final class Campaigns {
         return size[root(report)];
     }
 
+    /** One more than the highest report number it has room for: every known report is below it. */
+    public int capacity() {
+        return parent.length;
+    }
+
     /** How many reports are known. */
     public int reports() {
         return count;

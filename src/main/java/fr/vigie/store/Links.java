@@ -2,7 +2,7 @@ package fr.vigie.store;
 
 import fr.vigie.identifier.Identifier;
 import fr.vigie.identifier.Identifiers;
-import fr.vigie.link.Campaigns;
+import fr.vigie.link.CampaignForest;
 import fr.vigie.link.Linked;
 import fr.vigie.link.Linker;
 import fr.vigie.link.MemoryPostings;
@@ -42,7 +42,7 @@ final class Links {
     private final Linker linker;
     private final StoredReports stored;
     private final ReentrantLock lock = new ReentrantLock();
-    private Campaigns campaigns;
+    private CampaignForest forest;
     private int next;
     /** The postings of every numbered report; null until the first write (reading them all takes a while). */
     private MemoryPostings postings;
@@ -89,10 +89,10 @@ final class Links {
                     .stream()
                     .mapToInt(Integer::intValue)
                     .toArray();
-            List<Campaigns.Edge> edges = h.createQuery("SELECT a, b FROM campaign_edge")
-                    .map((rs, ctx) -> new Campaigns.Edge(rs.getInt(1), rs.getInt(2)))
+            List<CampaignForest.Kept> edges = h.createQuery("SELECT a, b, via FROM campaign_edge")
+                    .map((rs, ctx) -> new CampaignForest.Kept(rs.getInt(1), rs.getInt(2), rs.getLong(3)))
                     .list();
-            campaigns = Campaigns.rebuild(numbers, edges);
+            forest = CampaignForest.of(numbers, edges);
             next = numbers.length == 0 ? 0 : numbers[numbers.length - 1] + 1;
             postings = null; // they may hold what a rollback took back
             changed = false;
@@ -129,7 +129,7 @@ final class Links {
             p.evidence().forEach(e -> e.message().ifPresent(m -> texts.add(m.fullText())));
             int num = report.getKey();
             Posting posting = post(num, identifiers, texts, victimOwn(p));
-            memory.post(posting);
+            rows.takeBack(memory.post(posting));
             rows.link(posting, memory);
         }
         rows.flush();
@@ -146,10 +146,10 @@ final class Links {
     void rebuild(Handle h, Iterator<Stored> reports) {
         changed = true;
         h.execute("DELETE FROM campaign_edge");
-        campaigns = new Campaigns();
+        forest = new CampaignForest();
         next = 0;
         postings = null;
-        MemoryPostings memory = new MemoryPostings();
+        MemoryPostings memory = new MemoryPostings(linker.policy());
         Rows rows = new Rows(h);
         while (reports.hasNext()) {
             Stored r = reports.next();
@@ -159,7 +159,7 @@ final class Links {
                 rows.number(r.id(), num);
             }
             Posting posting = post(num, r.identifiers(), r.texts(), r.victimOwn());
-            memory.post(posting);
+            rows.takeBack(memory.post(posting));
             rows.link(posting, memory);
             if (rows.pending() >= REBUILD_BATCH) {
                 rows.flush();
@@ -173,7 +173,7 @@ final class Links {
     record Stored(String id, Integer num, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {}
 
     private Posting post(int num, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {
-        campaigns.add(num);
+        forest.add(num);
         return linker.post(num, identifiers, victimOwn, texts);
     }
 
@@ -185,7 +185,7 @@ final class Links {
 
     private MemoryPostings postings(Handle h) {
         if (postings == null) {
-            MemoryPostings memory = new MemoryPostings();
+            MemoryPostings memory = new MemoryPostings(linker.policy());
             Iterator<Stored> reports = stored.numbered(h);
             while (reports.hasNext()) {
                 Stored r = reports.next();
@@ -209,27 +209,48 @@ final class Links {
 
         private void prepare() {
             numbers = h.prepareBatch("UPDATE report SET num = :num WHERE id = :id");
-            edges = h.prepareBatch("INSERT INTO campaign_edge (a, b) VALUES (:a, :b)");
+            edges = h.prepareBatch("INSERT INTO campaign_edge (a, b, via) VALUES (:a, :b, :via)");
         }
 
         void number(String id, int num) {
             numbers.bind("num", num).bind("id", id).add();
         }
 
-        /** Links a posted report and queues the edges that joined two campaigns. */
+        /**
+         * Takes back the edges made by values that just became too common (written ones and queued ones), so the
+         * campaigns they joined before anyone knew they were common come apart again.
+         */
+        void takeBack(List<Identifier> tooCommon) {
+            if (tooCommon.isEmpty()) {
+                return;
+            }
+            flush();
+            PreparedBatch delete = h.prepareBatch("DELETE FROM campaign_edge WHERE via = :via");
+            tooCommon.forEach(key -> delete.bind("via", CampaignForest.via(key)).add());
+            delete.execute();
+            forest.takeBack(tooCommon);
+        }
+
+        /** Links a posted report and queues the edges that joined two campaigns, each with the value that made it. */
         void link(Posting posting, Postings postings) {
             Linked linked = linker.link(posting, postings);
-            Set<Campaigns.Edge> kept = new HashSet<>();
-            for (Campaigns.Edge edge : linked.edges()) {
-                Campaigns.Edge ordered = new Campaigns.Edge(Math.min(edge.a(), edge.b()), Math.max(edge.a(), edge.b()));
-                // Only the edges that joined two campaigns are kept: a spanning forest has the same campaigns (and
-                // so the same ids) as all the edges, in fewer rows than reports.
-                if (ordered.a() != ordered.b()
-                        && kept.add(ordered)
-                        && campaigns.link(ordered.a(), ordered.b()).isPresent()) {
-                    edges.bind("a", ordered.a()).bind("b", ordered.b()).add();
+            int report = posting.report();
+            // Strongest first (rarest values), then templates: an edge is kept under the first value that joined.
+            for (Linked.Link link : linked.links()) {
+                if (link.decision().strong()) {
+                    long via = CampaignForest.via(link.decision().key());
+                    link.with().forEach(other -> join(report, other, via));
                 }
             }
+            linked.templates().forEach(match -> join(report, match.with(), CampaignForest.TEMPLATE));
+        }
+
+        private void join(int report, int other, long via) {
+            forest.join(report, other, via)
+                    .ifPresent(kept -> edges.bind("a", kept.a())
+                            .bind("b", kept.b())
+                            .bind("via", kept.via())
+                            .add());
         }
 
         int pending() {
@@ -261,8 +282,10 @@ final class Links {
     Optional<int[]> campaignOf(int num) {
         lock.lock();
         try {
-            return campaigns.contains(num)
-                    ? Optional.of(new int[] {campaigns.campaignOf(num), campaigns.sizeOf(num)})
+            return forest.campaigns().contains(num)
+                    ? Optional.of(new int[] {
+                        forest.campaigns().campaignOf(num), forest.campaigns().sizeOf(num)
+                    })
                     : Optional.empty();
         } finally {
             lock.unlock();
@@ -278,8 +301,8 @@ final class Links {
         lock.lock();
         try {
             for (int i = 0; i < sortedNums.length && ids.size() < max; i++) {
-                if (campaigns.contains(sortedNums[i])) {
-                    ids.add("C-" + campaigns.campaignOf(sortedNums[i]));
+                if (forest.campaigns().contains(sortedNums[i])) {
+                    ids.add("C-" + forest.campaigns().campaignOf(sortedNums[i]));
                 }
             }
         } finally {
@@ -292,13 +315,13 @@ final class Links {
     int membersFrom(int num, int from) {
         lock.lock();
         try {
-            if (!campaigns.contains(num)) {
+            if (!forest.campaigns().contains(num)) {
                 return 0;
             }
-            int campaign = campaigns.campaignOf(num);
+            int campaign = forest.campaigns().campaignOf(num);
             int count = 0;
             for (int n = Math.max(0, from); n < next; n++) {
-                if (campaigns.contains(n) && campaigns.campaignOf(n) == campaign) {
+                if (forest.campaigns().contains(n) && forest.campaigns().campaignOf(n) == campaign) {
                     count++;
                 }
             }
@@ -316,13 +339,13 @@ final class Links {
     List<Integer> members(int campaign) {
         lock.lock();
         try {
-            if (!campaigns.contains(campaign) || campaigns.campaignOf(campaign) != campaign) {
+            if (!forest.campaigns().contains(campaign) || forest.campaigns().campaignOf(campaign) != campaign) {
                 return List.of();
             }
-            int size = campaigns.sizeOf(campaign);
+            int size = forest.campaigns().sizeOf(campaign);
             List<Integer> members = new ArrayList<>(size);
             for (int n = campaign; n < next && members.size() < size; n++) {
-                if (campaigns.contains(n) && campaigns.campaignOf(n) == campaign) {
+                if (forest.campaigns().contains(n) && forest.campaigns().campaignOf(n) == campaign) {
                     members.add(n);
                 }
             }
@@ -338,8 +361,8 @@ final class Links {
         try {
             java.util.Map<Integer, List<Integer>> members = new java.util.HashMap<>();
             for (int num = 0; num < next; num++) {
-                if (campaigns.contains(num) && campaigns.sizeOf(num) >= minSize) {
-                    members.computeIfAbsent(campaigns.campaignOf(num), k -> new ArrayList<>())
+                if (forest.campaigns().contains(num) && forest.campaigns().sizeOf(num) >= minSize) {
+                    members.computeIfAbsent(forest.campaigns().campaignOf(num), k -> new ArrayList<>())
                             .add(num);
                 }
             }
