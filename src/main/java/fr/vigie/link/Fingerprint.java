@@ -2,7 +2,7 @@ package fr.vigie.link;
 
 import fr.vigie.text.NormalisedText;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -69,14 +69,30 @@ public record Fingerprint(long bits, long check) {
         if (words.size() < MIN_WORDS) {
             return Optional.empty();
         }
-        Set<String> shingles = new HashSet<>();
-        for (int i = 0; i + SHINGLE <= words.size(); i++) {
-            shingles.add(String.join(" ", words.subList(i, i + SHINGLE)));
+        // Each shingle's hash as hash(String.join(" ", its words)) gives it, without building the string; distinct
+        // shingles are distinct hashes (sorted, repeats skipped).
+        long[] shingles = new long[words.size() - SHINGLE + 1];
+        for (int i = 0; i < shingles.length; i++) {
+            long h = FNV_OFFSET;
+            for (int k = 0; k < SHINGLE; k++) {
+                if (k > 0) {
+                    h = (h ^ ' ') * FNV_PRIME;
+                }
+                String word = words.get(i + k);
+                for (int c = 0; c < word.length(); c++) {
+                    h = (h ^ word.charAt(c)) * FNV_PRIME;
+                }
+            }
+            shingles[i] = mix(h);
         }
+        Arrays.sort(shingles);
         int[] votes = new int[64];
         int[] checkVotes = new int[64];
-        for (String shingle : shingles) {
-            long hash = hash(shingle);
+        for (int i = 0; i < shingles.length; i++) {
+            if (i > 0 && shingles[i] == shingles[i - 1]) {
+                continue;
+            }
+            long hash = shingles[i];
             long other = mix(hash + 0x9e3779b97f4a7c15L);
             for (int bit = 0; bit < 64; bit++) {
                 votes[bit] += ((hash >>> bit) & 1) == 1 ? 1 : -1;
@@ -237,11 +253,15 @@ public record Fingerprint(long bits, long check) {
     }
 
     /** FNV-1a over the chars, then MurmurHash3's finaliser so that every input bit moves every output bit. */
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
         return mix(h);
     }

@@ -2,6 +2,7 @@ package fr.vigie.link;
 
 import fr.vigie.identifier.Identifier;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.Map;
  * take back the links they made before (docs/LINKING.md, "Too common"). Posting the same reports in the same order
  * gives the same keys too common, at ingest, after a restart and in a rebuild.
  *
- * <p>Reports must be posted in arrival order, so every list stays earliest first. Not thread-safe.
+ * <p>Reports must be posted in arrival order, so every list stays earliest first. The lists answered are views, to
+ * be read before the next post. Not thread-safe.
  */
 public final class MemoryPostings implements Postings {
     private static final int KEEP_PER_KEY = Linker.PARTNERS + 1;
@@ -94,7 +96,8 @@ public final class MemoryPostings implements Postings {
         if (limit > KEEP_PER_KEY) {
             throw new IllegalArgumentException("memory postings keep " + KEEP_PER_KEY + " reports per key");
         }
-        return List.copyOf(carriers.earliest.subList(0, Math.min(limit, carriers.earliest.size())));
+        // a view, not a copy: read at once by the linker, before anything else is posted
+        return Collections.unmodifiableList(carriers.earliest.subList(0, Math.min(limit, carriers.earliest.size())));
     }
 
     @Override
@@ -103,6 +106,6 @@ public final class MemoryPostings implements Postings {
         if (limit > Linker.TEMPLATE_CANDIDATES) {
             throw new IllegalArgumentException("memory postings keep " + Linker.TEMPLATE_CANDIDATES + " per band");
         }
-        return List.copyOf(posted.subList(0, Math.min(limit, posted.size())));
+        return Collections.unmodifiableList(posted.subList(0, Math.min(limit, posted.size())));
     }
 }

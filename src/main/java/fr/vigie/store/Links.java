@@ -19,7 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -33,7 +34,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * <p>The postings live in memory only ({@link MemoryPostings}: a count and the earliest reports per key): linking a
  * report reads no index and writes no posting row. They are derived from the stored reports, so they are rebuilt
  * from them, in arrival order, before the first write after a start or a failed transaction. One writer at a time:
- * the store takes {@link #lock()} around each write that links.
+ * the store takes {@link #lock()} around each write that links; reads of campaigns share a read lock.
  */
 final class Links {
     private static final Identifiers PARSER = new Identifiers();
@@ -41,7 +42,9 @@ final class Links {
 
     private final Linker linker;
     private final StoredReports stored;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Writers (numbering, linking, rebuilding) exclusive; campaign reads shared, so look-ups do not queue. */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
     private CampaignForest forest;
     private int next;
     /** The postings of every numbered report; null until the first write (reading them all takes a while). */
@@ -60,8 +63,9 @@ final class Links {
         reload(jdbi);
     }
 
-    ReentrantLock lock() {
-        return lock;
+    /** The writers' lock: held around each write that links. */
+    Lock lock() {
+        return lock.writeLock();
     }
 
     /**
@@ -280,7 +284,7 @@ final class Links {
 
     /** The campaign a numbered report belongs to, and its size. */
     Optional<int[]> campaignOf(int num) {
-        lock.lock();
+        lock.readLock().lock();
         try {
             return forest.campaigns().contains(num)
                     ? Optional.of(new int[] {
@@ -288,7 +292,7 @@ final class Links {
                     })
                     : Optional.empty();
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
     }
 
@@ -298,7 +302,7 @@ final class Links {
      */
     List<String> campaignIds(int[] sortedNums, int max) {
         Set<String> ids = new java.util.LinkedHashSet<>();
-        lock.lock();
+        lock.readLock().lock();
         try {
             for (int i = 0; i < sortedNums.length && ids.size() < max; i++) {
                 if (forest.campaigns().contains(sortedNums[i])) {
@@ -306,14 +310,14 @@ final class Links {
                 }
             }
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
         return List.copyOf(ids);
     }
 
     /** How many reports numbered {@code from} or later share report {@code num}'s campaign. */
     int membersFrom(int num, int from) {
-        lock.lock();
+        lock.readLock().lock();
         try {
             if (!forest.campaigns().contains(num)) {
                 return 0;
@@ -327,7 +331,7 @@ final class Links {
             }
             return count;
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
     }
 
@@ -337,7 +341,7 @@ final class Links {
      * scan stops at the last of them: one campaign is read without grouping every report into campaigns.
      */
     List<Integer> members(int campaign) {
-        lock.lock();
+        lock.readLock().lock();
         try {
             if (!forest.campaigns().contains(campaign) || forest.campaigns().campaignOf(campaign) != campaign) {
                 return List.of();
@@ -351,13 +355,13 @@ final class Links {
             }
             return members;
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
     }
 
     /** The members of every campaign of at least {@code minSize} reports, by campaign id (its earliest report). */
     java.util.Map<Integer, List<Integer>> campaigns(int minSize) {
-        lock.lock();
+        lock.readLock().lock();
         try {
             java.util.Map<Integer, List<Integer>> members = new java.util.HashMap<>();
             for (int num = 0; num < next; num++) {
@@ -368,7 +372,7 @@ final class Links {
             }
             return members;
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
     }
 
