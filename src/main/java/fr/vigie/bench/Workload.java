@@ -18,22 +18,52 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Synthetic reports for scale tests ({@code vigie generate}), with the skew of real reporting: campaigns whose sizes
- * follow a power law (a few with thousands of reports, most with one or two), each with its own pool of identifiers
- * (mule IBANs, phones, e-mails, wallets, links) reused with Zipf popularity; a few identifiers shared by thousands;
- * one-off identifiers; common values that must never link (the bare domain gmail.com, the victim's own address);
- * and each campaign's letter with its amount, wallet and name changed per report. The same seed gives the same
- * reports.
+ * Synthetic reports for scale tests ({@code vigie generate}), with the skew of real reporting:
+ *
+ * <ul>
+ *   <li>campaigns whose sizes follow a power law ({@code P(size ≥ s) = s^-1.3}, at most {@link #MAX_CAMPAIGN}
+ *       reports): most have one or two reports, a few hundred thousand reports hold a few of several thousand;
+ *       their reports are drawn from a bag of pending reports, so campaigns overlap in time as waves do;
+ *   <li>each campaign has its own pool of identifiers (mule IBANs, phones, e-mails, wallets, links), larger for a
+ *       larger campaign and reused with Zipf popularity, and its letter with the amount and name changed per report;
+ *   <li>a few campaigns run in pairs that share one mule account (the "hub"): a real link between two campaigns;
+ *   <li>identifiers used once;
+ *   <li>values that must never join campaigns: the bare domain gmail.com and the victim's own address (never
+ *       linked by rule), and {@link #COMMON_VALUES} carried by a few percent of all reports whatever their
+ *       campaign (a bulk host, a "customer service" number, a redirector): real, linkable values that only the
+ *       "too common" demotion keeps from joining every campaign.
+ * </ul>
+ *
+ * Identifiers a campaign owns are unique by construction (phone numbers from a counter, others with 40 bits or more
+ * of chance), so two campaigns never meet by a collision of the generator. The same seed gives the same reports.
  *
  * <p>{@link #nextGenerated} also tells which campaign a report was made for and which shared hub it carries, so a
  * test can compare the campaigns that linking finds with the ones made.
  */
 public final class Workload {
+    /** The most reports a campaign is made with. */
+    public static final int MAX_CAMPAIGN = 10_000;
+
+    /**
+     * Values carried by reports of every campaign, each with its share of reports in per mille: each one above the
+     * linker's default share of 1 %, so it must be demoted; none is on a warning list.
+     */
+    public static final List<String> COMMON_VALUES =
+            List.of("hebergement-mutualise.net", "+33 9 70 80 90 10", "https://redirige.link/go");
+
+    private static final int[] COMMON_PER_MILLE = {40, 25, 15};
+
+    /** Pending reports: campaigns are made while fewer are pending, so their waves overlap. */
+    private static final int BAG = 50_000;
+    /** Per mille of new campaigns that share a mule account with a campaign made just before. */
+    private static final int PAIRED_PER_MILLE = 20;
+
     /** Each campaign's letter: %1$s is a name, %2$d an amount, changed per report. */
     private static final String[] TEMPLATES = {
         "Bonjour, je suis le commissaire %1$s de la brigade des mineurs. Vous êtes convoqué pour des faits graves."
@@ -60,12 +90,31 @@ public final class Workload {
     private static final String[] IBAN_COUNTRIES = {"FR", "DE", "ES", "LT", "BE", "IT"};
 
     private final SplittableRandom random;
+    private final List<Identifier> common;
+    /** Campaigns by index; a campaign whose reports were all made is dropped (null), so memory stays bounded. */
     private final List<Campaign> campaigns = new ArrayList<>();
-    private final List<Identifier> hubs = new ArrayList<>();
-    private long made;
+    /** One entry per report still to make: the index of its campaign. */
+    private int[] bag = new int[BAG * 2];
 
-    /** A campaign: its template, scheme, and pool of identifiers. */
-    private record Campaign(int template, String wording, List<Identifier> pool) {}
+    private int pending;
+    private long made;
+    private int phones;
+
+    /** A campaign: its template, wording, pool of identifiers, the mule it shares (if any), reports left. */
+    private static final class Campaign {
+        final int template;
+        final String wording;
+        final List<Identifier> pool;
+        Identifier hub;
+        int left;
+
+        Campaign(int template, String wording, List<Identifier> pool, int left) {
+            this.template = template;
+            this.wording = wording;
+            this.pool = pool;
+            this.left = left;
+        }
+    }
 
     private static final String[] SYLLABLES = {
         "ra", "mo", "ti", "lu", "pe", "sa", "ko", "ne", "vi", "da", "fu", "ri", "zo", "ma", "te", "no", "li", "ga"
@@ -73,14 +122,15 @@ public final class Workload {
 
     public Workload(long seed) {
         this.random = new SplittableRandom(seed);
-        for (int i = 0; i < 200; i++) {
-            hubs.add(iban()); // mule accounts that a few campaigns share
-        }
+        this.common = List.of(
+                Domain.parse(COMMON_VALUES.get(0)).orElseThrow(),
+                Phone.parse(COMMON_VALUES.get(1)).orElseThrow(),
+                Url.parse(COMMON_VALUES.get(2)).orElseThrow());
     }
 
     /**
      * A report with the truth about it: the campaign it was made for (numbered in order of creation) and the hub
-     * identifier it shares with other campaigns, if any.
+     * identifier it shares with another campaign, if it carries it.
      */
     public record Generated(NewReport report, int campaign, Optional<Identifier> hub) {}
 
@@ -91,22 +141,23 @@ public final class Workload {
 
     /** The next report, with the campaign it was made for. */
     public Generated nextGenerated() {
-        int campaignIndex = campaign();
+        int campaignIndex = draw();
         Campaign campaign = campaigns.get(campaignIndex);
         made++;
-        // About five identifiers: three from the campaign's pool, sometimes a hub, two of its own, sometimes a common
-        // value.
+        // About five identifiers: three from the campaign's pool, two of its own, sometimes a common value.
         List<Identifier> declared = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            declared.add(campaign.pool().get(zipf(campaign.pool().size())));
+            declared.add(campaign.pool.get(zipf(campaign.pool.size())));
         }
-        Optional<Identifier> hub = Optional.empty();
-        if (random.nextInt(1000) < 5) {
-            hub = Optional.of(hubs.get(zipf(hubs.size())));
-            declared.add(hub.get());
-        }
+        Optional<Identifier> hub =
+                campaign.hub != null && declared.contains(campaign.hub) ? Optional.of(campaign.hub) : Optional.empty();
         declared.add(oneOff());
         declared.add(oneOff());
+        for (int i = 0; i < common.size(); i++) {
+            if (random.nextInt(1000) < COMMON_PER_MILLE[i]) {
+                declared.add(common.get(i));
+            }
+        }
         // Values every campaign has in common and that must never join them: a free-mail domain typed on its own,
         // and (below) the victim's own address typed among the scammer's.
         if (random.nextInt(100) < 20) {
@@ -115,7 +166,10 @@ public final class Workload {
         String name = NAMES[random.nextInt(NAMES.length)];
         int amount = 50 * (1 + random.nextInt(200));
         // Each campaign words its letter its own way: campaigns that share a scheme are not one template.
-        String narrative = TEMPLATES[campaign.template()].formatted(name, amount) + " " + campaign.wording();
+        String narrative = TEMPLATES[campaign.template].formatted(name, amount) + " " + campaign.wording;
+        if (--campaign.left == 0) {
+            campaigns.set(campaignIndex, null);
+        }
         List<Loss> losses = random.nextInt(100) < 30
                 ? List.of(new Loss(
                         BigDecimal.valueOf(amount), "EUR", PaymentMethod.values()[random.nextInt(7)], Optional.empty()))
@@ -147,27 +201,64 @@ public final class Workload {
         return SCHEMES[template];
     }
 
-    /** A campaign's index, new or existing: existing ones are chosen by popularity (big ones grow bigger). */
-    private int campaign() {
-        if (campaigns.isEmpty() || random.nextInt(100) < 30) {
-            List<Identifier> pool = new ArrayList<>();
-            // A campaign's own domain for its addresses: a domain shared by unrelated campaigns would join them.
-            String domain = "secure-" + Long.toString(random.nextLong() >>> 24, 36) + ".com";
-            int size = 2 + random.nextInt(8);
-            for (int i = 0; i < size; i++) {
-                pool.add(
-                        switch (random.nextInt(5)) {
-                            case 0 -> iban();
-                            case 1 -> phone();
-                            case 2 -> email(domain);
-                            case 3 -> eth();
-                            default -> url();
-                        });
-            }
-            campaigns.add(new Campaign(random.nextInt(TEMPLATES.length), wording(), pool));
-            return campaigns.size() - 1;
+    /** The campaign of the next report: a pending report drawn from the bag, new campaigns made while it is low. */
+    private int draw() {
+        while (pending < BAG) {
+            newCampaign();
         }
-        return zipf(campaigns.size());
+        int at = random.nextInt(pending);
+        int campaign = bag[at];
+        bag[at] = bag[--pending];
+        return campaign;
+    }
+
+    private void newCampaign() {
+        int size = size();
+        List<Identifier> pool = new ArrayList<>();
+        // A campaign's own domain for its addresses: a domain shared by unrelated campaigns would join them.
+        String domain = "secure-" + Long.toString(random.nextLong() >>> 20, 36) + ".com";
+        int poolSize = 2 + random.nextInt(4) + size / 100;
+        for (int i = 0; i < poolSize; i++) {
+            pool.add(
+                    switch (random.nextInt(5)) {
+                        case 0 -> iban();
+                        case 1 -> phone();
+                        case 2 -> email(domain);
+                        case 3 -> eth();
+                        default -> url();
+                    });
+        }
+        Campaign campaign = new Campaign(random.nextInt(TEMPLATES.length), wording(), pool, size);
+        // Now and then a gang runs a second campaign with the mule account of its last one: only pairs, so what
+        // they join stays two campaigns.
+        int index = campaigns.size();
+        if (index > 0 && random.nextInt(1000) < PAIRED_PER_MILLE) {
+            Campaign previous = campaigns.get(index - 1);
+            if (previous != null && previous.hub == null) {
+                Identifier mule = iban();
+                previous.hub = mule;
+                previous.pool.add(0, mule);
+                campaign.hub = mule;
+                pool.set(0, mule);
+            }
+        }
+        campaigns.add(campaign);
+        if (pending + size > bag.length) {
+            bag = Arrays.copyOf(bag, Math.max(bag.length * 2, pending + size));
+        }
+        for (int i = 0; i < size; i++) {
+            bag[pending++] = index;
+        }
+    }
+
+    /** A campaign's size: P(size ≥ s) = s^-1.3, at most {@link #MAX_CAMPAIGN}. */
+    private int size() {
+        while (true) {
+            double s = Math.floor(Math.pow(1 - random.nextDouble(), -1 / 1.3));
+            if (s <= MAX_CAMPAIGN) {
+                return (int) s;
+            }
+        }
     }
 
     /** Twenty made-up lower-case words: a campaign's own turn of phrase. */
@@ -234,10 +325,11 @@ public final class Workload {
         return (check < 10 ? "0" : "") + check;
     }
 
+    /** A mobile number never made before: a counter spread over the numbers by an odd multiplier (a bijection). */
     private Identifier phone() {
         while (true) {
-            String number = "+33" + (6 + random.nextInt(2)) + String.format("%08d", random.nextInt(100_000_000));
-            Optional<Phone> phone = Phone.parse(number);
+            long spread = (phones++ * 48_271L + 12_345_679L) % 100_000_000L;
+            Optional<Phone> phone = Phone.parse("+33" + (6 + (phones & 1)) + String.format("%08d", spread));
             if (phone.isPresent()) {
                 return phone.get();
             }

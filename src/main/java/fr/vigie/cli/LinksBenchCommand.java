@@ -77,6 +77,7 @@ final class LinksBenchCommand implements Callable<Integer> {
 
     private static final int BATCH = 1_000;
     private static final int LOOKUP_VALUES = 20_000;
+    private static final int PROGRESS = 100_000;
 
     private record Figures(
             String backend,
@@ -154,8 +155,21 @@ final class LinksBenchCommand implements Callable<Integer> {
             BlockingQueue<List<PreparedReport>> batches = new ArrayBlockingQueue<>(2);
             FutureTask<Void> preparing = new FutureTask<>(() -> prepareAll(intake, lookups, batches));
             Thread.ofPlatform().daemon().start(preparing);
+            long stored = 0;
             for (List<PreparedReport> batch = batches.take(); !batch.isEmpty(); batch = batches.take()) {
                 store.submitAll(batch);
+                // A million reports take a while on a shared machine: say how far, so a run cut short still tells.
+                if ((stored + batch.size()) / PROGRESS > stored / PROGRESS) {
+                    out.printf(
+                            Locale.ROOT,
+                            "… %s: %,d reports stored in %.0f s (load average %.1f)%n",
+                            backend,
+                            stored + batch.size(),
+                            (System.nanoTime() - start) / 1e9,
+                            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    out.flush();
+                }
+                stored += batch.size();
             }
             preparing.get(); // its failure, if any
             double ingest = (System.nanoTime() - start) / 1e9;

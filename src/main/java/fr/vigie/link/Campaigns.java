@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@link #rebuild} from the same edges gives the same ids as any incremental history (a "largest campaign keeps its
  * id" rule would not: sizes at merge time depend on that order), and the ids are the same after a restart.
  *
- * <p>Not thread-safe: one writer (the store's link step) owns it.
+ * <p>One writer (the store's link step) owns it; reads ({@link #campaignOf}, {@link #sizeOf}, {@link #contains})
+ * change nothing, so many may run at once while no one links.
  */
 public final class Campaigns {
     private static final int ABSENT = -1;
@@ -96,13 +97,18 @@ public final class Campaigns {
     /** The id of {@code report}'s campaign: the number of its earliest report. */
     public int campaignOf(int report) {
         requireKnown(report);
-        return earliest[root(report)];
+        return earliest[find(report)];
     }
 
     /** How many reports {@code report}'s campaign holds. */
     public int sizeOf(int report) {
         requireKnown(report);
-        return size[root(report)];
+        return size[find(report)];
+    }
+
+    /** One more than the highest report number it has room for: every known report is below it. */
+    public int capacity() {
+        return parent.length;
     }
 
     /** How many reports are known. */
@@ -114,6 +120,15 @@ public final class Campaigns {
         if (!contains(report)) {
             throw new IllegalArgumentException("unknown report " + report);
         }
+    }
+
+    /** The root without shortening the path (a read): union by size keeps every path under log2(n) steps. */
+    private int find(int report) {
+        int x = report;
+        while (parent[x] != x) {
+            x = parent[x];
+        }
+        return x;
     }
 
     private int root(int report) {

@@ -2,7 +2,7 @@ package fr.vigie.link;
 
 import fr.vigie.text.NormalisedText;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,14 +21,19 @@ import java.util.regex.Pattern;
  * <p>Two fingerprints are the same template when at most {@value #MAX_DISTANCE} bits differ. The 64 bits are cut in
  * {@value #BANDS} bands of 16: two fingerprints at most 3 bits apart agree on at least one whole band (4 bands, 3
  * differing bits: one band is left untouched), so the store finds every candidate by an exact lookup of
- * {@link #bandKeys()} and confirms it with {@link #distance}. A text of fewer than {@value #MIN_WORDS} words (an
+ * {@link #bandKeys()} and confirms it with {@link #near}: the bits within {@value #MAX_DISTANCE}, and these with a
+ * second SimHash of the same shingles under another hash ({@code check}) within {@value #MAX_CHECKED_DISTANCE} of
+ * 128 (a letter with another greeting and coin: 1 + 5). The check is there for short letters that share most of
+ * their words: two different campaigns' 45-word letters built on one model land 3 bits apart about once in a few
+ * million pairs, which a million reports make happen (bench links joined unrelated campaigns so); 128 bits within 8,
+ * about once in 10^11. A text of fewer than {@value #MIN_WORDS} words (an
  * SMS) gets no fingerprint: too few shingles for near to mean same. Only the first {@link #MAX_CHARS} chars are
  * read.
  *
  * <p>{@link #VERSION} names this algorithm; stored fingerprints of another version must be computed again.
  */
-public record Fingerprint(long bits) {
-    public static final int VERSION = 1;
+public record Fingerprint(long bits, long check) {
+    public static final int VERSION = 2;
     public static final int SHINGLE = 3;
     public static final int MIN_WORDS = 30;
     /**
@@ -40,6 +45,8 @@ public record Fingerprint(long bits) {
     public static final int BANDS = 4;
     public static final int BAND_BITS = 64 / BANDS;
     public static final int MAX_DISTANCE = BANDS - 1;
+    /** The most bits that may differ over the bits and the check together (128). */
+    public static final int MAX_CHECKED_DISTANCE = 8;
 
     /**
      * A host name or link without a scheme ({@code secure-ameli[.]fr/login}): a dot, plain or defanged, then two
@@ -62,34 +69,61 @@ public record Fingerprint(long bits) {
         if (words.size() < MIN_WORDS) {
             return Optional.empty();
         }
-        Set<String> shingles = new HashSet<>();
-        for (int i = 0; i + SHINGLE <= words.size(); i++) {
-            shingles.add(String.join(" ", words.subList(i, i + SHINGLE)));
+        // Each shingle's hash as hash(String.join(" ", its words)) gives it, without building the string; distinct
+        // shingles are distinct hashes (sorted, repeats skipped).
+        long[] shingles = new long[words.size() - SHINGLE + 1];
+        for (int i = 0; i < shingles.length; i++) {
+            long h = FNV_OFFSET;
+            for (int k = 0; k < SHINGLE; k++) {
+                if (k > 0) {
+                    h = (h ^ ' ') * FNV_PRIME;
+                }
+                String word = words.get(i + k);
+                for (int c = 0; c < word.length(); c++) {
+                    h = (h ^ word.charAt(c)) * FNV_PRIME;
+                }
+            }
+            shingles[i] = mix(h);
         }
+        Arrays.sort(shingles);
         int[] votes = new int[64];
-        for (String shingle : shingles) {
-            long hash = hash(shingle);
+        int[] checkVotes = new int[64];
+        for (int i = 0; i < shingles.length; i++) {
+            if (i > 0 && shingles[i] == shingles[i - 1]) {
+                continue;
+            }
+            long hash = shingles[i];
+            long other = mix(hash + 0x9e3779b97f4a7c15L);
             for (int bit = 0; bit < 64; bit++) {
                 votes[bit] += ((hash >>> bit) & 1) == 1 ? 1 : -1;
+                checkVotes[bit] += ((other >>> bit) & 1) == 1 ? 1 : -1;
             }
         }
+        return Optional.of(new Fingerprint(majority(votes), majority(checkVotes)));
+    }
+
+    private static long majority(int[] votes) {
         long bits = 0;
         for (int bit = 0; bit < 64; bit++) {
             if (votes[bit] > 0) {
                 bits |= 1L << bit;
             }
         }
-        return Optional.of(new Fingerprint(bits));
+        return bits;
     }
 
-    /** How many bits differ. */
+    /** How many bits differ (the bits that are looked up by band; {@link #near} checks the second half too). */
     public int distance(Fingerprint other) {
         return Long.bitCount(bits ^ other.bits);
     }
 
-    /** The same template: at most {@link #MAX_DISTANCE} bits apart. */
+    /**
+     * The same template: at most {@link #MAX_DISTANCE} bits apart, and {@link #MAX_CHECKED_DISTANCE} over the bits
+     * and the check together.
+     */
     public boolean near(Fingerprint other) {
-        return distance(other) <= MAX_DISTANCE;
+        int distance = distance(other);
+        return distance <= MAX_DISTANCE && distance + Long.bitCount(check ^ other.check) <= MAX_CHECKED_DISTANCE;
     }
 
     /**
@@ -219,12 +253,22 @@ public record Fingerprint(long bits) {
     }
 
     /** FNV-1a over the chars, then MurmurHash3's finaliser so that every input bit moves every output bit. */
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
+        return mix(h);
+    }
+
+    /** MurmurHash3's 64-bit finaliser: every input bit moves about half the output bits. */
+    private static long mix(long value) {
+        long h = value;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

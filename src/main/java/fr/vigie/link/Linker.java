@@ -80,7 +80,11 @@ public final class Linker {
             if (count < 2) {
                 continue; // nobody else carries it (yet)
             }
-            switch (policy.decide(key, count, Math.max(total, count), posting.victimOwn())) {
+            long over = postings.tooCommonOver(key);
+            Decision decided = over > 0
+                    ? new Decision.TooCommon(key, count, over)
+                    : policy.decide(key, count, Math.max(total, count), posting.victimOwn());
+            switch (decided) {
                 case Decision.Links decision -> {
                     List<Integer> with = others(postings.reports(key, PARTNERS + 1), posting.report());
                     if (!with.isEmpty()) {
@@ -110,9 +114,8 @@ public final class Linker {
         for (Fingerprint fingerprint : posting.templates()) {
             for (int bandKey : fingerprint.bandKeys()) {
                 for (Postings.Posted candidate : postings.templates(bandKey, TEMPLATE_CANDIDATES)) {
-                    int distance = fingerprint.distance(candidate.fingerprint());
-                    if (candidate.report() != posting.report() && distance <= Fingerprint.MAX_DISTANCE) {
-                        nearest.merge(candidate.report(), distance, Math::min);
+                    if (candidate.report() != posting.report() && fingerprint.near(candidate.fingerprint())) {
+                        nearest.merge(candidate.report(), fingerprint.distance(candidate.fingerprint()), Math::min);
                     }
                 }
             }

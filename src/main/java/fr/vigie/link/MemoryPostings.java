@@ -2,6 +2,7 @@ package fr.vigie.link;
 
 import fr.vigie.identifier.Identifier;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,18 @@ import java.util.Map;
  * key and its earliest {@link Linker#PARTNERS} + 1 reports, the earliest {@link Linker#TEMPLATE_CANDIDATES}
  * reports per band key — so memory grows with the distinct keys, not with the postings.
  *
- * <p>Reports must be posted in arrival order, so every list stays earliest first. Not thread-safe.
+ * <p>A key becomes too common ({@link #tooCommonOver}) the first time more reports carry it than the policy's limit
+ * for the reports posted so far, and stays so: {@link #post} says which keys it made too common, so the store can
+ * take back the links they made before (docs/LINKING.md, "Too common"). Posting the same reports in the same order
+ * gives the same keys too common, at ingest, after a restart and in a rebuild.
+ *
+ * <p>Reports must be posted in arrival order, so every list stays earliest first. The lists answered are views, to
+ * be read before the next post. Not thread-safe.
  */
 public final class MemoryPostings implements Postings {
     private static final int KEEP_PER_KEY = Linker.PARTNERS + 1;
 
+    private final LinkPolicy policy;
     private final Map<Identifier, Carriers> byKey = new HashMap<>();
     private final Map<Integer, List<Posted>> byBand = new HashMap<>();
     private long total;
@@ -24,16 +32,31 @@ public final class MemoryPostings implements Postings {
     /** A key's count and its earliest reports. */
     private static final class Carriers {
         long count;
+        /** The limit it went over when it became too common; 0 while it links. */
+        long tooCommonOver;
+
         final List<Integer> earliest = new ArrayList<>(2);
     }
 
-    public void post(Posting posting) {
+    public MemoryPostings(LinkPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Posts a report; returns the keys it made too common (usually none). */
+    public List<Identifier> post(Posting posting) {
         total++;
+        long limit = policy.commonLimit(total);
+        List<Identifier> madeTooCommon = List.of();
         for (Identifier key : posting.keys()) {
             Carriers carriers = byKey.computeIfAbsent(key, k -> new Carriers());
             carriers.count++;
             if (carriers.earliest.size() < KEEP_PER_KEY) {
                 carriers.earliest.add(posting.report());
+            }
+            if (carriers.tooCommonOver == 0 && carriers.count > limit) {
+                carriers.tooCommonOver = limit;
+                madeTooCommon = madeTooCommon.isEmpty() ? new ArrayList<>() : madeTooCommon;
+                madeTooCommon.add(key);
             }
         }
         for (Fingerprint fingerprint : posting.templates()) {
@@ -44,6 +67,7 @@ public final class MemoryPostings implements Postings {
                 }
             }
         }
+        return madeTooCommon;
     }
 
     @Override
@@ -58,6 +82,12 @@ public final class MemoryPostings implements Postings {
     }
 
     @Override
+    public long tooCommonOver(Identifier key) {
+        Carriers carriers = byKey.get(key);
+        return carriers == null ? 0 : carriers.tooCommonOver;
+    }
+
+    @Override
     public List<Integer> reports(Identifier key, int limit) {
         Carriers carriers = byKey.get(key);
         if (carriers == null) {
@@ -66,7 +96,8 @@ public final class MemoryPostings implements Postings {
         if (limit > KEEP_PER_KEY) {
             throw new IllegalArgumentException("memory postings keep " + KEEP_PER_KEY + " reports per key");
         }
-        return List.copyOf(carriers.earliest.subList(0, Math.min(limit, carriers.earliest.size())));
+        // a view, not a copy: read at once by the linker, before anything else is posted
+        return Collections.unmodifiableList(carriers.earliest.subList(0, Math.min(limit, carriers.earliest.size())));
     }
 
     @Override
@@ -75,6 +106,6 @@ public final class MemoryPostings implements Postings {
         if (limit > Linker.TEMPLATE_CANDIDATES) {
             throw new IllegalArgumentException("memory postings keep " + Linker.TEMPLATE_CANDIDATES + " per band");
         }
-        return List.copyOf(posted.subList(0, Math.min(limit, posted.size())));
+        return Collections.unmodifiableList(posted.subList(0, Math.min(limit, posted.size())));
     }
 }

@@ -15,6 +15,12 @@ public interface Postings {
     /** How many reports carry {@code key}: its document frequency. */
     long count(Identifier key);
 
+    /**
+     * The limit of reports {@code key} went over when it became too common, or 0 while it links. Once too common, a
+     * value stays so, however many reports come after: the links it made before are taken back.
+     */
+    long tooCommonOver(Identifier key);
+
     /** Up to {@code limit} report numbers carrying {@code key}, earliest first. */
     List<Integer> reports(Identifier key, int limit);
 

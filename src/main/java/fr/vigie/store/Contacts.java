@@ -8,7 +8,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -89,21 +93,39 @@ final class Contacts {
 
     /** The contact of reporter {@code id}, opened; empty if there is no such row (erased, or never given). */
     Optional<Contact> read(Handle h, String id) {
-        return h.createQuery("SELECT name, email, phone, sealed, wrapped_key, master_id FROM reporter WHERE id = :id")
+        return h.createQuery(
+                        "SELECT id, name, email, phone, sealed, wrapped_key, master_id FROM reporter WHERE id = :id")
                 .bind("id", id)
-                .map((rs, ctx) -> {
-                    String master = rs.getString("master_id");
-                    if (master == null) {
-                        return new Contact(
-                                Optional.ofNullable(rs.getString("name")),
-                                Optional.ofNullable(rs.getString("email")),
-                                Optional.ofNullable(rs.getString("phone")));
-                    }
-                    KeyRing.Sealed sealed =
-                            new KeyRing.Sealed(rs.getBytes("sealed"), rs.getBytes("wrapped_key"), master);
-                    return decode(keys.open(sealed, "reporter:" + id));
-                })
+                .map((rs, ctx) -> contact(rs))
                 .findOne();
+    }
+
+    /**
+     * The contacts of these reporters, opened, in one query (a rebuild of the links reads a page of reports at a
+     * time: one query per report was most of its time).
+     */
+    Map<String, Contact> readAll(Handle h, Collection<String> ids) {
+        Map<String, Contact> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            h.createQuery("SELECT id, name, email, phone, sealed, wrapped_key, master_id FROM reporter"
+                            + " WHERE id IN (<ids>)")
+                    .bindList("ids", List.copyOf(ids))
+                    .map((rs, ctx) -> Map.entry(rs.getString("id"), contact(rs)))
+                    .forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        return found;
+    }
+
+    private Contact contact(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String master = rs.getString("master_id");
+        if (master == null) {
+            return new Contact(
+                    Optional.ofNullable(rs.getString("name")),
+                    Optional.ofNullable(rs.getString("email")),
+                    Optional.ofNullable(rs.getString("phone")));
+        }
+        KeyRing.Sealed sealed = new KeyRing.Sealed(rs.getBytes("sealed"), rs.getBytes("wrapped_key"), master);
+        return decode(keys.open(sealed, "reporter:" + rs.getString("id")));
     }
 
     /** An e-mail address as it is looked up. */

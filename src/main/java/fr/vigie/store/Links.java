@@ -2,7 +2,7 @@ package fr.vigie.store;
 
 import fr.vigie.identifier.Identifier;
 import fr.vigie.identifier.Identifiers;
-import fr.vigie.link.Campaigns;
+import fr.vigie.link.CampaignForest;
 import fr.vigie.link.Linked;
 import fr.vigie.link.Linker;
 import fr.vigie.link.MemoryPostings;
@@ -19,7 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -33,7 +34,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * <p>The postings live in memory only ({@link MemoryPostings}: a count and the earliest reports per key): linking a
  * report reads no index and writes no posting row. They are derived from the stored reports, so they are rebuilt
  * from them, in arrival order, before the first write after a start or a failed transaction. One writer at a time:
- * the store takes {@link #lock()} around each write that links.
+ * the store takes {@link #lock()} around each write that links; reads of campaigns share a read lock.
  */
 final class Links {
     private static final Identifiers PARSER = new Identifiers();
@@ -41,8 +42,10 @@ final class Links {
 
     private final Linker linker;
     private final StoredReports stored;
-    private final ReentrantLock lock = new ReentrantLock();
-    private Campaigns campaigns;
+    /** Writers (numbering, linking, rebuilding) exclusive; campaign reads shared, so look-ups do not queue. */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private CampaignForest forest;
     private int next;
     /** The postings of every numbered report; null until the first write (reading them all takes a while). */
     private MemoryPostings postings;
@@ -60,8 +63,9 @@ final class Links {
         reload(jdbi);
     }
 
-    ReentrantLock lock() {
-        return lock;
+    /** The writers' lock: held around each write that links. */
+    Lock lock() {
+        return lock.writeLock();
     }
 
     /**
@@ -89,10 +93,10 @@ final class Links {
                     .stream()
                     .mapToInt(Integer::intValue)
                     .toArray();
-            List<Campaigns.Edge> edges = h.createQuery("SELECT a, b FROM campaign_edge")
-                    .map((rs, ctx) -> new Campaigns.Edge(rs.getInt(1), rs.getInt(2)))
+            List<CampaignForest.Kept> edges = h.createQuery("SELECT a, b, via FROM campaign_edge")
+                    .map((rs, ctx) -> new CampaignForest.Kept(rs.getInt(1), rs.getInt(2), rs.getLong(3)))
                     .list();
-            campaigns = Campaigns.rebuild(numbers, edges);
+            forest = CampaignForest.of(numbers, edges);
             next = numbers.length == 0 ? 0 : numbers[numbers.length - 1] + 1;
             postings = null; // they may hold what a rollback took back
             changed = false;
@@ -136,14 +140,14 @@ final class Links {
         Rows rows = new Rows(h);
         for (Map.Entry<Integer, Posting> report : reports) {
             Posting posting = numbered(report.getKey(), report.getValue());
-            memory.post(posting);
+            rows.takeBack(memory.post(posting));
             rows.link(posting, memory);
         }
         rows.flush();
     }
 
     private Posting numbered(int num, Posting unnumbered) {
-        campaigns.add(num);
+        forest.add(num);
         return new Posting(num, unnumbered.keys(), unnumbered.never(), unnumbered.templates(), unnumbered.victimOwn());
     }
 
@@ -158,10 +162,10 @@ final class Links {
     void rebuild(Handle h, Iterator<Stored> reports) {
         changed = true;
         h.execute("DELETE FROM campaign_edge");
-        campaigns = new Campaigns();
+        forest = new CampaignForest();
         next = 0;
         postings = null;
-        MemoryPostings memory = new MemoryPostings();
+        MemoryPostings memory = new MemoryPostings(linker.policy());
         Rows rows = new Rows(h);
         while (reports.hasNext()) {
             Stored r = reports.next();
@@ -171,7 +175,7 @@ final class Links {
                 rows.number(r.id(), num);
             }
             Posting posting = post(num, r.identifiers(), r.texts(), r.victimOwn());
-            memory.post(posting);
+            rows.takeBack(memory.post(posting));
             rows.link(posting, memory);
             if (rows.pending() >= REBUILD_BATCH) {
                 rows.flush();
@@ -185,7 +189,7 @@ final class Links {
     record Stored(String id, Integer num, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {}
 
     private Posting post(int num, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {
-        campaigns.add(num);
+        forest.add(num);
         return linker.post(num, identifiers, victimOwn, texts);
     }
 
@@ -197,7 +201,7 @@ final class Links {
 
     private MemoryPostings postings(Handle h) {
         if (postings == null) {
-            MemoryPostings memory = new MemoryPostings();
+            MemoryPostings memory = new MemoryPostings(linker.policy());
             Iterator<Stored> reports = stored.numbered(h);
             while (reports.hasNext()) {
                 Stored r = reports.next();
@@ -221,27 +225,48 @@ final class Links {
 
         private void prepare() {
             numbers = h.prepareBatch("UPDATE report SET num = :num WHERE id = :id");
-            edges = h.prepareBatch("INSERT INTO campaign_edge (a, b) VALUES (:a, :b)");
+            edges = h.prepareBatch("INSERT INTO campaign_edge (a, b, via) VALUES (:a, :b, :via)");
         }
 
         void number(String id, int num) {
             numbers.bind("num", num).bind("id", id).add();
         }
 
-        /** Links a posted report and queues the edges that joined two campaigns. */
+        /**
+         * Takes back the edges made by values that just became too common (written ones and queued ones), so the
+         * campaigns they joined before anyone knew they were common come apart again.
+         */
+        void takeBack(List<Identifier> tooCommon) {
+            if (tooCommon.isEmpty()) {
+                return;
+            }
+            flush();
+            PreparedBatch delete = h.prepareBatch("DELETE FROM campaign_edge WHERE via = :via");
+            tooCommon.forEach(key -> delete.bind("via", CampaignForest.via(key)).add());
+            delete.execute();
+            forest.takeBack(tooCommon);
+        }
+
+        /** Links a posted report and queues the edges that joined two campaigns, each with the value that made it. */
         void link(Posting posting, Postings postings) {
             Linked linked = linker.link(posting, postings);
-            Set<Campaigns.Edge> kept = new HashSet<>();
-            for (Campaigns.Edge edge : linked.edges()) {
-                Campaigns.Edge ordered = new Campaigns.Edge(Math.min(edge.a(), edge.b()), Math.max(edge.a(), edge.b()));
-                // Only the edges that joined two campaigns are kept: a spanning forest has the same campaigns (and
-                // so the same ids) as all the edges, in fewer rows than reports.
-                if (ordered.a() != ordered.b()
-                        && kept.add(ordered)
-                        && campaigns.link(ordered.a(), ordered.b()).isPresent()) {
-                    edges.bind("a", ordered.a()).bind("b", ordered.b()).add();
+            int report = posting.report();
+            // Strongest first (rarest values), then templates: an edge is kept under the first value that joined.
+            for (Linked.Link link : linked.links()) {
+                if (link.decision().strong()) {
+                    long via = CampaignForest.via(link.decision().key());
+                    link.with().forEach(other -> join(report, other, via));
                 }
             }
+            linked.templates().forEach(match -> join(report, match.with(), CampaignForest.TEMPLATE));
+        }
+
+        private void join(int report, int other, long via) {
+            forest.join(report, other, via)
+                    .ifPresent(kept -> edges.bind("a", kept.a())
+                            .bind("b", kept.b())
+                            .bind("via", kept.via())
+                            .add());
         }
 
         int pending() {
@@ -271,13 +296,15 @@ final class Links {
 
     /** The campaign a numbered report belongs to, and its size. */
     Optional<int[]> campaignOf(int num) {
-        lock.lock();
+        lock.readLock().lock();
         try {
-            return campaigns.contains(num)
-                    ? Optional.of(new int[] {campaigns.campaignOf(num), campaigns.sizeOf(num)})
+            return forest.campaigns().contains(num)
+                    ? Optional.of(new int[] {
+                        forest.campaigns().campaignOf(num), forest.campaigns().sizeOf(num)
+                    })
                     : Optional.empty();
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
     }
 
@@ -287,36 +314,36 @@ final class Links {
      */
     List<String> campaignIds(int[] sortedNums, int max) {
         Set<String> ids = new java.util.LinkedHashSet<>();
-        lock.lock();
+        lock.readLock().lock();
         try {
             for (int i = 0; i < sortedNums.length && ids.size() < max; i++) {
-                if (campaigns.contains(sortedNums[i])) {
-                    ids.add("C-" + campaigns.campaignOf(sortedNums[i]));
+                if (forest.campaigns().contains(sortedNums[i])) {
+                    ids.add("C-" + forest.campaigns().campaignOf(sortedNums[i]));
                 }
             }
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
         return List.copyOf(ids);
     }
 
     /** How many reports numbered {@code from} or later share report {@code num}'s campaign. */
     int membersFrom(int num, int from) {
-        lock.lock();
+        lock.readLock().lock();
         try {
-            if (!campaigns.contains(num)) {
+            if (!forest.campaigns().contains(num)) {
                 return 0;
             }
-            int campaign = campaigns.campaignOf(num);
+            int campaign = forest.campaigns().campaignOf(num);
             int count = 0;
             for (int n = Math.max(0, from); n < next; n++) {
-                if (campaigns.contains(n) && campaigns.campaignOf(n) == campaign) {
+                if (forest.campaigns().contains(n) && forest.campaigns().campaignOf(n) == campaign) {
                     count++;
                 }
             }
             return count;
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
     }
 
@@ -326,38 +353,38 @@ final class Links {
      * scan stops at the last of them: one campaign is read without grouping every report into campaigns.
      */
     List<Integer> members(int campaign) {
-        lock.lock();
+        lock.readLock().lock();
         try {
-            if (!campaigns.contains(campaign) || campaigns.campaignOf(campaign) != campaign) {
+            if (!forest.campaigns().contains(campaign) || forest.campaigns().campaignOf(campaign) != campaign) {
                 return List.of();
             }
-            int size = campaigns.sizeOf(campaign);
+            int size = forest.campaigns().sizeOf(campaign);
             List<Integer> members = new ArrayList<>(size);
             for (int n = campaign; n < next && members.size() < size; n++) {
-                if (campaigns.contains(n) && campaigns.campaignOf(n) == campaign) {
+                if (forest.campaigns().contains(n) && forest.campaigns().campaignOf(n) == campaign) {
                     members.add(n);
                 }
             }
             return members;
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
     }
 
     /** The members of every campaign of at least {@code minSize} reports, by campaign id (its earliest report). */
     java.util.Map<Integer, List<Integer>> campaigns(int minSize) {
-        lock.lock();
+        lock.readLock().lock();
         try {
             java.util.Map<Integer, List<Integer>> members = new java.util.HashMap<>();
             for (int num = 0; num < next; num++) {
-                if (campaigns.contains(num) && campaigns.sizeOf(num) >= minSize) {
-                    members.computeIfAbsent(campaigns.campaignOf(num), k -> new ArrayList<>())
+                if (forest.campaigns().contains(num) && forest.campaigns().sizeOf(num) >= minSize) {
+                    members.computeIfAbsent(forest.campaigns().campaignOf(num), k -> new ArrayList<>())
                             .add(num);
                 }
             }
             return members;
         } finally {
-            lock.unlock();
+            lock.readLock().unlock();
         }
     }
 

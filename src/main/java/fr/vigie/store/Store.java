@@ -417,14 +417,20 @@ public final class Store implements AutoCloseable {
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                     .list();
+            // the contacts are sealed: opened here, a page at a time
+            Map<String, Contact> reporters = contacts.readAll(
+                    h,
+                    rows.stream()
+                            .map(row -> row[2])
+                            .filter(java.util.Objects::nonNull)
+                            .collect(java.util.stream.Collectors.toSet()));
             for (String[] row : rows) {
                 if (row[1] != null && !row[1].isBlank()) {
                     texts.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
                 }
                 Set<String> mine = own.computeIfAbsent(row[0], k -> new HashSet<>());
                 if (row[2] != null) {
-                    // the contact is sealed: opened here, one row at a time (a rebuild is rare)
-                    contacts.read(h, row[2]).ifPresent(c -> {
+                    Optional.ofNullable(reporters.get(row[2])).ifPresent(c -> {
                         c.email().ifPresent(e -> mine.add(e.strip().toLowerCase(java.util.Locale.ROOT)));
                         c.phone()
                                 .flatMap(p -> fr.vigie.identifier.Phone.parse(p, row[3].strip()))

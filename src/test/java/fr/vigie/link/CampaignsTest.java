@@ -89,8 +89,8 @@ class CampaignsTest {
 
         Campaigns rebuilt = Campaigns.rebuild(IntStream.range(0, 5).toArray(), desk.edges);
         for (int report = 0; report < 5; report++) {
-            assertThat(rebuilt.campaignOf(report)).isEqualTo(desk.campaigns.campaignOf(report));
+            assertThat(rebuilt.campaignOf(report)).isEqualTo(desk.campaigns().campaignOf(report));
         }
-        assertThat(IntStream.range(0, 5).map(desk.campaigns::campaignOf)).containsExactly(0, 0, 0, 3, 3);
+        assertThat(IntStream.range(0, 5).map(desk.campaigns()::campaignOf)).containsExactly(0, 0, 0, 3, 3);
     }
 }

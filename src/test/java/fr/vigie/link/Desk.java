@@ -16,13 +16,19 @@ final class Desk {
     static final Identifiers IDENTIFIERS = new Identifiers();
 
     final Linker linker;
-    final MemoryPostings postings = new MemoryPostings();
-    final Campaigns campaigns = new Campaigns();
+    final MemoryPostings postings;
+    final CampaignForest forest = new CampaignForest();
     final List<Campaigns.Edge> edges = new ArrayList<>();
     private int next;
 
     Desk(Linker linker) {
         this.linker = linker;
+        this.postings = new MemoryPostings(linker.policy());
+    }
+
+    /** The campaigns so far. */
+    Campaigns campaigns() {
+        return forest.campaigns();
     }
 
     /** A report with these identifiers (as an analyst types them) and no message text. */
@@ -38,13 +44,20 @@ final class Desk {
     Linked post(Set<String> victimOwn, List<Identifier> identifiers, List<String> texts) {
         int report = next++;
         Posting posting = linker.post(report, identifiers, victimOwn, texts);
-        postings.post(posting);
-        campaigns.add(report);
+        forest.add(report);
+        forest.takeBack(postings.post(posting));
         Linked linked = linker.link(posting, postings);
-        for (Campaigns.Edge edge : linked.edges()) {
-            campaigns.link(edge.a(), edge.b());
-            edges.add(edge);
+        for (Linked.Link link : linked.links()) {
+            if (link.decision().strong()) {
+                link.with()
+                        .forEach(other -> forest.join(
+                                report,
+                                other,
+                                CampaignForest.via(link.decision().key())));
+            }
         }
+        linked.templates().forEach(match -> forest.join(report, match.with(), CampaignForest.TEMPLATE));
+        edges.addAll(linked.edges());
         return linked;
     }
 

@@ -21,6 +21,18 @@ class FingerprintTest {
                 .as("another greeting, currency and coin")
                 .isBetween(1, Fingerprint.MAX_DISTANCE);
         assertThat(of("convocation-fr-1.txt").near(of("convocation-fr-2.txt"))).isTrue();
+        for (String variant : List.of("sextortion-en-2.txt", "sextortion-en-3.txt", "sextortion-en-4.txt")) {
+            assertThat(first.near(of(variant))).as(variant).isTrue();
+        }
+    }
+
+    @Test
+    void bitsThatAgreeWithoutTheCheckAreNotTheSameTemplate() {
+        Fingerprint letter = of("sextortion-en-1.txt");
+        Fingerprint sameBitsOtherCheck = new Fingerprint(letter.bits(), ~letter.check());
+
+        assertThat(letter.distance(sameBitsOtherCheck)).isZero();
+        assertThat(letter.near(sameBitsOtherCheck)).isFalse();
     }
 
     @Test
@@ -61,7 +73,7 @@ class FingerprintTest {
             for (int k = 0; k < flips; k++) {
                 mask |= 1L << (k * 16 + 5); // one flipped bit per band: the worst case
             }
-            Fingerprint moved = new Fingerprint(base.bits() ^ mask);
+            Fingerprint moved = new Fingerprint(base.bits() ^ mask, base.check());
             Set<Integer> bands = IntStream.of(base.bandKeys()).boxed().collect(java.util.stream.Collectors.toSet());
             assertThat(IntStream.of(moved.bandKeys()).anyMatch(bands::contains))
                     .as("%d flipped bits", flips)
@@ -87,7 +99,7 @@ class FingerprintTest {
 
     @Test
     void bandKeysNameTheirBand() {
-        assertThat(new Fingerprint(0).bandKeys()).containsExactly(0, 1 << 16, 2 << 16, 3 << 16);
+        assertThat(new Fingerprint(0, 0).bandKeys()).containsExactly(0, 1 << 16, 2 << 16, 3 << 16);
     }
 
     @Test
@@ -108,9 +120,9 @@ class FingerprintTest {
 
         assertThat(variant.links()).isEmpty();
         assertThat(variant.templates()).extracting(Linked.TemplateMatch::with).containsExactlyInAnyOrder(0, 1);
-        assertThat(desk.campaigns.campaignOf(4)).isZero();
-        assertThat(desk.campaigns.campaignOf(1)).isZero();
-        assertThat(desk.campaigns.campaignOf(2)).isEqualTo(2);
-        assertThat(desk.campaigns.campaignOf(3)).isEqualTo(3);
+        assertThat(desk.campaigns().campaignOf(4)).isZero();
+        assertThat(desk.campaigns().campaignOf(1)).isZero();
+        assertThat(desk.campaigns().campaignOf(2)).isEqualTo(2);
+        assertThat(desk.campaigns().campaignOf(3)).isEqualTo(3);
     }
 }

@@ -7,6 +7,7 @@ import fr.vigie.i18n.Lang;
 import fr.vigie.identifier.Kind;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class LinkerTest {
@@ -25,8 +26,8 @@ class LinkerTest {
             assertThat(link.decision().strong()).isTrue();
             assertThat(link.with()).containsExactly(0);
         });
-        assertThat(desk.campaigns.campaignOf(1))
-                .isEqualTo(desk.campaigns.campaignOf(0))
+        assertThat(desk.campaigns().campaignOf(1))
+                .isEqualTo(desk.campaigns().campaignOf(0))
                 .isZero();
     }
 
@@ -48,7 +49,7 @@ class LinkerTest {
         Linked second = desk.report("arnaqueur.deux@gmail.com", "gmail.com", "https://gmail.com/");
 
         assertThat(second.links()).isEmpty();
-        assertThat(desk.campaigns.campaignOf(1)).isEqualTo(1);
+        assertThat(desk.campaigns().campaignOf(1)).isEqualTo(1);
         assertThat(desk.postingOf(Set.of(), "gmail.com").never()).containsValue(new NeverReason("freemail"));
     }
 
@@ -80,7 +81,7 @@ class LinkerTest {
                 .singleElement()
                 .satisfies(link -> assertThat(link.decision().strong()).isFalse());
         assertThat(second.edges()).isEmpty();
-        assertThat(desk.campaigns.campaignOf(1)).isEqualTo(1);
+        assertThat(desk.campaigns().campaignOf(1)).isEqualTo(1);
     }
 
     @Test
@@ -174,7 +175,44 @@ class LinkerTest {
             assertThat(Explanations.of(Lang.FR).tooCommon(common))
                     .startsWith("téléphone +33 7 56 78 90 12 : dans 4 signalements");
         });
-        assertThat(small.campaigns.campaignOf(3)).isEqualTo(3);
+        assertThat(small.campaigns().campaignOf(3)).isEqualTo(3);
+    }
+
+    @Test
+    void aValueThatBecomesTooCommonNoLongerJoinsTheCampaignsItJoinedWhileRare() {
+        Desk small = new Desk(new Linker(new LinkPolicy(LINKER.policy().never(), 0.01, 3)));
+        // Three campaigns, each with its own IBAN; each also names one "customer service" number, rare so far.
+        small.report("FR76 3000 6000 0112 3456 7890 189", "+33 9 70 80 90 10");
+        small.report("FR76 3000 6000 0112 3456 7890 189");
+        small.report("DE89 3704 0044 0532 0130 00", "+33 9 70 80 90 10");
+        small.report("DE89 3704 0044 0532 0130 00");
+        small.report("ES91 2100 0418 4502 0005 1332", "+33 9 70 80 90 10");
+        assertThat(small.campaigns().campaignOf(4)).as("joined while rare").isZero();
+
+        Linked fourth = small.report("+33 9 70 80 90 10", "+33 6 11 22 33 44");
+
+        assertThat(fourth.tooCommon())
+                .singleElement()
+                .satisfies(common -> assertThat(common.key().normalized()).isEqualTo("+33970809010"));
+        assertThat(IntStream.range(0, 6).map(small.campaigns()::campaignOf)).containsExactly(0, 0, 2, 2, 4, 5);
+    }
+
+    @Test
+    void aValueOnceTooCommonStaysSoAsTheStoreGrows() {
+        Desk small = new Desk(new Linker(new LinkPolicy(LINKER.policy().never(), 0.01, 3)));
+        for (int i = 0; i < 4; i++) {
+            small.report("+33 9 70 80 90 10");
+        }
+        for (int i = 0; i < 500; i++) {
+            small.report("+33 6 " + (10 + i / 100) + " 22 " + (10 + i % 90) + " 44");
+        }
+
+        Linked later = small.report("+33 9 70 80 90 10");
+
+        assertThat(later.links()).isEmpty();
+        assertThat(later.tooCommon())
+                .singleElement()
+                .satisfies(common -> assertThat(common.limit()).isEqualTo(3));
     }
 
     @Test
