@@ -119,8 +119,7 @@ public final class Accounts {
                     .execute();
             return changed > 0;
         });
-        changes.incrementAndGet();
-        sessions.values().removeIf(kept -> kept.row().account().equals(name));
+        forgetSessions(name);
         return disabled;
     }
 
@@ -311,13 +310,22 @@ public final class Accounts {
                 .bind("r", role)
                 .bind("n", name)
                 .execute());
+        forgetSessions(name); // a session kept in memory holds the account's role as it was read
     }
 
     /** Ends every session of an account (its provider no longer gives it a role); how many. */
     public int endSessions(String name) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM account_session WHERE account = :n")
+        int ended = jdbi.withHandle(h -> h.createUpdate("DELETE FROM account_session WHERE account = :n")
                 .bind("n", name)
                 .execute());
+        forgetSessions(name);
+        return ended;
+    }
+
+    /** Forgets the account's sessions kept in memory: each is read again at its next request. */
+    private void forgetSessions(String name) {
+        changes.incrementAndGet();
+        sessions.values().removeIf(kept -> kept.row().account().equals(name));
     }
 
     private static Account accountRow(java.sql.ResultSet rs) throws java.sql.SQLException {
