@@ -74,21 +74,31 @@ public final class Accounts {
 
     /** Adds an account; false when the name is taken. */
     public boolean addAccount(String name, String role, String passwordHash, Instant at) {
+        return insertAccount(name, role, passwordHash, null, at);
+    }
+
+    /**
+     * Inserts an account unless its name, or its OpenID Connect identity when it has one, is taken; false when
+     * taken. ({@code oidc_identity = NULL} is never true, so a local account is checked by name alone.)
+     */
+    private boolean insertAccount(String name, String role, String passwordHash, String oidcIdentity, Instant at) {
         return jdbi.inTransaction(h -> {
-            boolean taken = h.createQuery("SELECT COUNT(*) FROM account WHERE name = :n")
+            boolean taken = h.createQuery("SELECT COUNT(*) FROM account WHERE name = :n OR oidc_identity = :i")
                             .bind("n", name)
+                            .bind("i", oidcIdentity)
                             .mapTo(Integer.class)
                             .one()
                     > 0;
             if (taken) {
                 return false;
             }
-            h.createUpdate("INSERT INTO account (name, role, password_hash, disabled, created_at) "
-                            + "VALUES (:n, :r, :p, FALSE, :at)")
+            h.createUpdate("INSERT INTO account (name, role, password_hash, disabled, created_at, oidc_identity) "
+                            + "VALUES (:n, :r, :p, FALSE, :at, :i)")
                     .bind("n", name)
                     .bind("r", role)
                     .bind("p", passwordHash)
                     .bind("at", time(at))
+                    .bind("i", oidcIdentity)
                     .execute();
             return true;
         });
@@ -279,26 +289,7 @@ public final class Accounts {
      * hash is a marker no password matches.
      */
     public boolean addOidcAccount(String name, String role, String oidcIdentity, Instant at) {
-        return jdbi.inTransaction(h -> {
-            boolean taken = h.createQuery("SELECT COUNT(*) FROM account WHERE name = :n OR oidc_identity = :i")
-                            .bind("n", name)
-                            .bind("i", oidcIdentity)
-                            .mapTo(Integer.class)
-                            .one()
-                    > 0;
-            if (taken) {
-                return false;
-            }
-            h.createUpdate("INSERT INTO account (name, role, password_hash, disabled, created_at, oidc_identity) "
-                            + "VALUES (:n, :r, :p, FALSE, :at, :i)")
-                    .bind("n", name)
-                    .bind("r", role)
-                    .bind("p", OIDC_PASSWORD_MARKER)
-                    .bind("at", time(at))
-                    .bind("i", oidcIdentity)
-                    .execute();
-            return true;
-        });
+        return insertAccount(name, role, OIDC_PASSWORD_MARKER, oidcIdentity, at);
     }
 
     /** What an OpenID Connect account has instead of a password hash: not a PHC string, so nothing matches it. */
