@@ -11,6 +11,12 @@ import java.util.Set;
 final class Fields {
     static final Set<String> LANGUAGES = Set.of("fr", "en");
 
+    /**
+     * Languages a rule's phrases may be written in: French and English are required (the explanations are in those),
+     * the others optional, because lures reach people in France in the languages of the brands they imitate.
+     */
+    static final List<String> PHRASE_LANGUAGES = List.of("en", "fr", "de", "es", "it", "nl", "pt");
+
     private Fields() {}
 
     /** The entries of an array, which must be objects sorted by their unique {@code id}. */

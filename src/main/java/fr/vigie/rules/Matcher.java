@@ -16,8 +16,8 @@ public sealed interface Matcher {
     boolean readsText();
 
     /**
-     * Phrases per language id ({@code fr}, {@code en}), as written in the file. Matched as whole words in any
-     * language; {@code *} alone is a gap of 0 to {@link #MAX_GAP} words, {@code word*} matches words starting so.
+     * Phrases per language id ({@code fr} and {@code en}, and optionally {@code de}, {@code es}, {@code it},
+     * {@code nl}, {@code pt}), as written in the file. Matched as whole words in any language; {@code *} alone is a gap of 0 to {@link #MAX_GAP} words, {@code word*} matches words starting so.
      */
     record Phrases(Map<String, List<String>> byLanguage) implements Matcher {
         public static final int MAX_GAP = 3;

@@ -49,9 +49,12 @@ final class MatcherReader {
             throw new InvalidDataFileException(
                     file, where + "phrases must be an object {\"fr\": [...], \"en\": [...]}");
         }
-        Fields.refuse(file, where + "phrases: ", node, Fields.LANGUAGES);
+        Fields.refuse(file, where + "phrases: ", node, Set.copyOf(Fields.PHRASE_LANGUAGES));
         Map<String, List<String>> byLanguage = new LinkedHashMap<>();
-        for (String lang : List.of("en", "fr")) {
+        for (String lang : Fields.PHRASE_LANGUAGES) {
+            if (!Fields.LANGUAGES.contains(lang) && !node.has(lang)) {
+                continue;
+            }
             List<String> phrases = Fields.strings(file, where + "phrases." + lang, node.get(lang));
             String previous = null;
             for (String phrase : phrases) {

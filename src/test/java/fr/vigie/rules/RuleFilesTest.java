@@ -124,6 +124,19 @@ class RuleFilesTest {
     }
 
     @Test
+    void phrasesInAnotherSupportedLanguageAreKeptBesideFrenchAndEnglish() {
+        RuleSet rules = parse("phrases_in_german.json", "phrases_in_german.json");
+        Matcher.Phrases phrases = (Matcher.Phrases) rules.rules().getFirst().matcher();
+        assertThat(phrases.byLanguage()).containsOnlyKeys("fr", "en", "de");
+        assertThat(phrases.byLanguage().get("de")).containsExactly("bundespolizei");
+    }
+
+    @Test
+    void phrasesInALanguageOutsideTheListAreRefusedNamingIt() {
+        refused("phrases_in_unknown_language.json").hasMessageContaining("'ru'");
+    }
+
+    @Test
     void phrasesOutOfOrderAreRefusedNamingThePhrase() {
         refused("phrases_out_of_order.json").hasMessageContaining("'gendarmerie' is out of order");
     }
