@@ -97,7 +97,11 @@ class CrashDurabilityTest {
                                 .header("Authorization", "Bearer " + ack.token())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-                assertThat(report.statusCode()).as(ack.id()).isEqualTo(200);
+                // The answer's body is in the message: a 404 (lost) and a 503 (restart still busy) call for different
+                // fixes.
+                assertThat(report.statusCode())
+                        .as("%s answered %s", ack.id(), report.body())
+                        .isEqualTo(200);
                 if (ack.sha256() == null) {
                     assertThat(JSON.readTree(report.body()).get("evidence")).isEmpty();
                     continue;
