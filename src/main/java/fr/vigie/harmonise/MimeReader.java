@@ -7,7 +7,6 @@ import fr.vigie.message.Header;
 import fr.vigie.message.TextPart;
 import fr.vigie.message.Warning;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -18,7 +17,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
 import org.apache.james.mime4j.io.MaxHeaderLimitException;
 import org.apache.james.mime4j.io.MaxLineLimitException;
@@ -182,17 +180,21 @@ final class MimeReader {
 
         private void text(String mimeType, String charset, InputStream decoded) throws IOException {
             long budget = limits.maxTextBytes() - textBytes;
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16384];
+            // Read straight into one array that grows, and is cut to size once: no second buffer to copy from.
+            byte[] read = new byte[16384];
+            int size = 0;
             int n;
-            while ((n = decoded.read(buffer)) != -1) {
-                if (out.size() + (long) n > budget) {
+            while ((n = decoded.read(read, size, Math.min(read.length - size, 16384))) != -1) {
+                if (size + (long) n > budget) {
                     throw limit("maxTextBytes", "the decoded text is larger than " + limits.maxTextBytes() + " bytes");
                 }
-                out.write(buffer, 0, n);
+                size += n;
+                if (size == read.length) {
+                    read = java.util.Arrays.copyOf(read, read.length * 2);
+                }
             }
-            textBytes += out.size();
-            byte[] bytes = out.toByteArray();
+            textBytes += size;
+            byte[] bytes = java.util.Arrays.copyOf(read, size);
             Charsets.Decoded decodedText = Charsets.decode(bytes, charset, warnings);
             int index = parts.size() + 1;
             if (mimeType.equals("text/html")) {
@@ -213,7 +215,7 @@ final class MimeReader {
                 digest.update(buffer, 0, n);
                 size += n;
             }
-            String name = filename == null ? null : DecoderUtil.decodeEncodedWords(filename, DecodeMonitor.SILENT);
+            String name = filename == null ? null : EncodedWords.decode(filename);
             attachments.add(new Attachment(name, mimeType, size, HexFormat.of().formatHex(digest.digest())));
         }
 
@@ -229,7 +231,7 @@ final class MimeReader {
             String value = unfolded;
             if (unfolded.contains("=?")) {
                 try {
-                    value = DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
+                    value = EncodedWords.decode(unfolded);
                 } catch (IllegalArgumentException e) {
                     value = unfolded;
                 }

@@ -52,25 +52,30 @@ final class Mentions {
 
     /** Every offset where one of {@code words} occurs in {@code text}, ascending, each once. */
     static int[] starts(String text, String... words) {
-        // An int array sorted once: a TreeSet of boxed offsets cost more than the searches themselves.
-        int[] found = new int[16];
+        // Offsets marked in a bit set, then read back in order: short words ("wu", "ici") occur hundreds of times
+        // in a long text, and sorting the offsets of all the words cost more than finding them.
+        long[] marks = null;
         int count = 0;
         for (String word : words) {
             for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-                if (count == found.length) {
-                    found = Arrays.copyOf(found, count * 2);
+                if (marks == null) {
+                    marks = new long[(text.length() >> 6) + 1];
                 }
-                found[count++] = at;
+                long bit = 1L << at;
+                if ((marks[at >> 6] & bit) == 0) {
+                    marks[at >> 6] |= bit;
+                    count++;
+                }
             }
         }
-        Arrays.sort(found, 0, count);
-        int distinct = 0;
-        for (int i = 0; i < count; i++) {
-            if (distinct == 0 || found[i] != found[distinct - 1]) {
-                found[distinct++] = found[i];
+        int[] found = new int[count];
+        int n = 0;
+        for (int w = 0; marks != null && w < marks.length; w++) {
+            for (long m = marks[w]; m != 0; m &= m - 1) {
+                found[n++] = (w << 6) + Long.numberOfTrailingZeros(m);
             }
         }
-        return Arrays.copyOf(found, distinct);
+        return found;
     }
 
     static Mentions find(Pattern words, String text) {
