@@ -133,6 +133,13 @@ final class Charsets {
     }
 
     private static String strictUtf8(byte[] bytes, int length) {
+        // The JDK's own decoding is the fast one, and it writes U+FFFD for every malformed sequence: with none in
+        // its result, the bytes were valid. Only a text holding U+FFFD (replaced, or written as such) is decoded
+        // again strictly to tell which.
+        String lenient = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

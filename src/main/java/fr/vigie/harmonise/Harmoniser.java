@@ -136,7 +136,7 @@ public final class Harmoniser {
             }
         }
         extractFromParts(content.parts(), found);
-        String language = languages.guess((subject == null ? "" : subject + "\n") + joined(content.parts()));
+        String language = languages.guess(languageSample(subject, content.parts()));
         return new Harmonised(
                 MessageKind.EMAIL,
                 evidence,
@@ -195,14 +195,23 @@ public final class Harmoniser {
         return newline + 1 < bytes.length ? java.util.Arrays.copyOfRange(bytes, newline + 1, bytes.length) : bytes;
     }
 
-    private static String joined(List<TextPart> parts) {
+    /**
+     * The subject and the parts, one per line, as far as the language guesser reads them: a long part is not
+     * copied whole for its first few thousand characters.
+     */
+    private static CharSequence languageSample(String subject, List<TextPart> parts) {
         StringBuilder sb = new StringBuilder();
+        if (subject != null) {
+            sb.append(subject).append('\n');
+        }
         for (TextPart part : parts) {
-            if (sb.length() > 20_000) {
+            if (sb.length() >= LanguageGuesser.SAMPLE_CHARS) {
                 break;
             }
-            sb.append(part.text()).append('\n');
+            String text = part.text();
+            sb.append(text, 0, Math.min(text.length(), LanguageGuesser.SAMPLE_CHARS - sb.length() + 1))
+                    .append('\n');
         }
-        return sb.toString();
+        return sb;
     }
 }

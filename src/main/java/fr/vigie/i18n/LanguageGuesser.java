@@ -10,7 +10,9 @@ import java.util.Set;
  * it costs one pass over at most the first 8,000 characters.
  */
 public final class LanguageGuesser {
-    private static final int SAMPLE_CHARS = 8_000;
+    /** How much of a text is read: a caller may hand in no more than this. */
+    public static final int SAMPLE_CHARS = 8_000;
+
     private static final int MIN_HITS = 3;
     private static final int CLEAR_LEAD = 20;
     private static final Map<String, String[]> STOP_WORDS = Map.of(

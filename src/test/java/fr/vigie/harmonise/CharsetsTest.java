@@ -43,4 +43,20 @@ class CharsetsTest {
         Charsets.Decoded d = Charsets.decode("salut".getBytes(StandardCharsets.UTF_16), null, warnings::add);
         assertThat(d.text()).isEqualTo("salut");
     }
+
+    @Test
+    void utf8HoldingAReplacementCharacterIsStillReadAsUtf8() {
+        Charsets.Decoded d =
+                Charsets.decode("prix \uFFFD réduit".getBytes(StandardCharsets.UTF_8), null, warnings::add);
+        assertThat(d.text()).isEqualTo("prix \uFFFD réduit");
+        assertThat(d.charset()).isEqualTo("utf-8");
+    }
+
+    @Test
+    void aTruncatedUtf8SequenceIsNotUtf8() {
+        byte[] bytes = {'c', 'a', 'f', (byte) 0xC3};
+        Charsets.Decoded d = Charsets.decode(bytes, null, warnings::add);
+        assertThat(d.charset()).isEqualTo("windows-1252");
+        assertThat(d.text()).isEqualTo("caf\u00C3");
+    }
 }
