@@ -63,6 +63,8 @@ import org.jdbi.v3.core.statement.Query;
 public final class Store implements AutoCloseable {
     private static final int RETRIES = 3;
     private static final int MAX_IDENTIFIER = 8192;
+    /** The width of {@code report.fingerprints} (V13): 124 fingerprints. */
+    private static final int MAX_FINGERPRINTS = 4000;
 
     private final Database db;
     private final Secrets secrets;
@@ -405,15 +407,14 @@ public final class Store implements AutoCloseable {
             h.createQuery("SELECT report_id, kind, normalized FROM report_identifier WHERE report_id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                    .forEach(row -> PARSER.parseAny(row[2])
-                            .filter(i -> i.kind().id().equals(row[1]))
+                    .forEach(row -> PARSER.stored(Kind.fromId(row[1]), row[2])
                             .ifPresent(i -> identifiers
                                     .computeIfAbsent(row[0], k -> new ArrayList<>())
                                     .add(i)));
-            Map<String, List<String>> texts = new HashMap<>();
+            Map<String, List<fr.vigie.link.Fingerprint>> templates = new HashMap<>();
             Map<String, Set<String>> own = new HashMap<>();
             List<String[]> rows = h.createQuery(
-                            "SELECT id, narrative, reporter_id, country FROM report WHERE id IN (<ids>)")
+                            "SELECT id, fingerprints, reporter_id, country FROM report WHERE id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                     .list();
@@ -424,9 +425,13 @@ public final class Store implements AutoCloseable {
                             .map(row -> row[2])
                             .filter(java.util.Objects::nonNull)
                             .collect(java.util.stream.Collectors.toSet()));
+            List<String> unprinted = new ArrayList<>();
             for (String[] row : rows) {
-                if (row[1] != null && !row[1].isBlank()) {
-                    texts.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+                Optional<List<fr.vigie.link.Fingerprint>> stored = fr.vigie.link.Fingerprint.decode(row[1]);
+                if (stored.isPresent()) {
+                    templates.put(row[0], stored.get());
+                } else {
+                    unprinted.add(row[0]); // stored before V13, or by another version of the algorithm
                 }
                 Set<String> mine = own.computeIfAbsent(row[0], k -> new HashSet<>());
                 if (row[2] != null) {
@@ -438,12 +443,26 @@ public final class Store implements AutoCloseable {
                     });
                 }
             }
-            h.createQuery("SELECT report_id, derived_text FROM evidence WHERE report_id IN (<ids>) "
-                            + "AND derived_text IS NOT NULL ORDER BY report_id, seq")
-                    .bindList("ids", chunk)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                            .add(e.getValue()));
+            if (!unprinted.isEmpty()) {
+                Map<String, List<String>> texts = new HashMap<>();
+                h.createQuery("SELECT id, narrative FROM report WHERE id IN (<ids>)")
+                        .bindList("ids", unprinted)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                        .forEach(e -> {
+                            if (!e.getValue().isBlank()) {
+                                texts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                        .add(e.getValue());
+                            }
+                        });
+                h.createQuery("SELECT report_id, derived_text FROM evidence WHERE report_id IN (<ids>) "
+                                + "AND derived_text IS NOT NULL ORDER BY report_id, seq")
+                        .bindList("ids", unprinted)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                        .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                .add(e.getValue()));
+                unprinted.forEach(
+                        id -> templates.put(id, fr.vigie.link.Linker.fingerprints(texts.getOrDefault(id, List.of()))));
+            }
             List<Links.Stored> stored = new ArrayList<>(chunk.size());
             for (Map.Entry<String, Integer> report : numbered) {
                 String id = report.getKey();
@@ -451,7 +470,7 @@ public final class Store implements AutoCloseable {
                         id,
                         report.getValue(),
                         identifiers.getOrDefault(id, List.of()),
-                        texts.getOrDefault(id, List.of()),
+                        templates.getOrDefault(id, List.of()),
                         own.getOrDefault(id, Set.of())));
             }
             return stored;
@@ -757,6 +776,12 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
+    /** The fingerprints of a report's texts as the report row keeps them; null when they do not fit the column. */
+    private static String storedFingerprints(Posting posting) {
+        String stored = fr.vigie.link.Fingerprint.encode(posting.templates());
+        return stored.length() <= MAX_FINGERPRINTS ? stored : null;
+    }
+
     /** The rows of a batch of reports, written table by table in a few JDBC batches (an import writes thousands). */
     private final class Rows {
         final PreparedBatch reporters;
@@ -773,9 +798,10 @@ public final class Store implements AutoCloseable {
             reports = h.prepareBatch("""
                     INSERT INTO report (id, submission_key, token_hash, reporter_id, reporter_pseudonym,
                         received_at, source, minor, country, lang, channel, narrative, first_contact,
-                        last_contact, status, verdict, score, schemes, num)
+                        last_contact, status, verdict, score, schemes, num, fingerprints)
                     VALUES (:id, :key, :token, :reporter, :pseudonym, :at, :source, :minor, :country, :lang,
-                        :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes, :num)""");
+                        :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes, :num,
+                        :fingerprints)""");
             statuses = h.prepareBatch("INSERT INTO report_status (report_id, seq, status, changed_at, actor, note) "
                     + "VALUES (:id, 0, :status, :at, :actor, :note)");
             losses = h.prepareBatch("INSERT INTO loss (report_id, seq, amount, currency, method, paid_on) "
@@ -824,6 +850,7 @@ public final class Store implements AutoCloseable {
                     .bind("score", p.score())
                     .bind("schemes", String.join(",", p.schemes()))
                     .bind("num", num)
+                    .bind("fingerprints", storedFingerprints(staged.posting))
                     .add();
             statuses.bind("id", id)
                     .bind("status", Status.NEW.id())
