@@ -63,6 +63,46 @@ public record Fingerprint(long bits, long check) {
     private static final Set<String> CURRENCIES =
             Set.of("eur", "euro", "usd", "dollar", "gbp", "chf", "cad", "btc", "xbt", "eth", "usdt");
 
+    /**
+     * Fingerprints as the store keeps them beside a report: {@link #VERSION}, a colon, then 32 hex digits each (the
+     * bits, then the check). A rebuild reads them instead of reading and fingerprinting every text again.
+     */
+    public static String encode(List<Fingerprint> prints) {
+        StringBuilder out =
+                new StringBuilder(2 + 32 * prints.size()).append(VERSION).append(':');
+        for (Fingerprint print : prints) {
+            out.append(hex(print.bits())).append(hex(print.check()));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The fingerprints {@link #encode} wrote, or empty when they were written by another version of the algorithm
+     * (or are not in that form): they must then be computed again from the texts.
+     */
+    public static Optional<List<Fingerprint>> decode(String stored) {
+        String prefix = VERSION + ":";
+        if (stored == null || !stored.startsWith(prefix) || (stored.length() - prefix.length()) % 32 != 0) {
+            return Optional.empty();
+        }
+        List<Fingerprint> prints = new ArrayList<>();
+        try {
+            for (int at = prefix.length(); at < stored.length(); at += 32) {
+                prints.add(new Fingerprint(
+                        Long.parseUnsignedLong(stored, at, at + 16, 16),
+                        Long.parseUnsignedLong(stored, at + 16, at + 32, 16)));
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.of(prints);
+    }
+
+    private static String hex(long value) {
+        String digits = Long.toHexString(value);
+        return "0".repeat(16 - digits.length()) + digits;
+    }
+
     /** The fingerprint of a message text, or empty when the text is too short to be a template. */
     public static Optional<Fingerprint> of(String text) {
         List<String> words = words(text);

@@ -52,6 +52,27 @@ public final class Linker {
      */
     public Posting post(
             int report, Collection<? extends Identifier> identifiers, Set<String> victimOwn, Collection<String> texts) {
+        return postFingerprinted(report, identifiers, victimOwn, fingerprints(texts));
+    }
+
+    /** The distinct fingerprints of message texts, those long enough to be templates, in order. */
+    public static List<Fingerprint> fingerprints(Collection<String> texts) {
+        return texts.stream()
+                .map(Fingerprint::of)
+                .flatMap(Optional::stream)
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * {@link #post} with the texts' {@link #fingerprints} computed before (and stored: a rebuild reads them instead
+     * of the texts).
+     */
+    public Posting postFingerprinted(
+            int report,
+            Collection<? extends Identifier> identifiers,
+            Set<String> victimOwn,
+            List<Fingerprint> templates) {
         List<Identifier> keys = new ArrayList<>();
         Map<Identifier, NeverReason> never = new LinkedHashMap<>();
         for (Identifier key : LinkKeys.ofAll(identifiers)) {
@@ -62,11 +83,6 @@ public final class Linker {
                 keys.add(key);
             }
         }
-        List<Fingerprint> templates = texts.stream()
-                .map(Fingerprint::of)
-                .flatMap(Optional::stream)
-                .distinct()
-                .toList();
         return new Posting(report, keys, never, templates, victimOwn);
     }
 

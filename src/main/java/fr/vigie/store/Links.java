@@ -174,7 +174,7 @@ final class Links {
             if (r.num() == null || r.num() != num) {
                 rows.number(r.id(), num);
             }
-            Posting posting = post(num, r.identifiers(), r.texts(), r.victimOwn());
+            Posting posting = post(num, r.identifiers(), r.templates(), r.victimOwn());
             rows.takeBack(memory.post(posting));
             rows.link(posting, memory);
             if (rows.pending() >= REBUILD_BATCH) {
@@ -185,12 +185,21 @@ final class Links {
         postings = memory;
     }
 
-    /** A stored report as linking reads it again; {@code num} its number, null when it has none yet. */
-    record Stored(String id, Integer num, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {}
+    /**
+     * A stored report as linking reads it again; {@code num} its number, null when it has none yet; {@code
+     * templates} its texts' fingerprints, as stored or computed again.
+     */
+    record Stored(
+            String id,
+            Integer num,
+            List<Identifier> identifiers,
+            List<fr.vigie.link.Fingerprint> templates,
+            Set<String> victimOwn) {}
 
-    private Posting post(int num, List<Identifier> identifiers, List<String> texts, Set<String> victimOwn) {
+    private Posting post(
+            int num, List<Identifier> identifiers, List<fr.vigie.link.Fingerprint> templates, Set<String> victimOwn) {
         forest.add(num);
-        return linker.post(num, identifiers, victimOwn, texts);
+        return linker.postFingerprinted(num, identifiers, victimOwn, templates);
     }
 
     /** The postings of every numbered report, read from the stored reports on the first write. */
@@ -205,7 +214,7 @@ final class Links {
             Iterator<Stored> reports = stored.numbered(h);
             while (reports.hasNext()) {
                 Stored r = reports.next();
-                memory.post(linker.post(r.num(), r.identifiers(), r.victimOwn(), r.texts()));
+                memory.post(linker.postFingerprinted(r.num(), r.identifiers(), r.victimOwn(), r.templates()));
             }
             postings = memory;
         }

@@ -63,6 +63,8 @@ import org.jdbi.v3.core.statement.Query;
 public final class Store implements AutoCloseable {
     private static final int RETRIES = 3;
     private static final int MAX_IDENTIFIER = 8192;
+    /** The width of {@code report.fingerprints} (V13): 124 fingerprints. */
+    private static final int MAX_FINGERPRINTS = 4000;
 
     private final Database db;
     private final Secrets secrets;
@@ -405,15 +407,14 @@ public final class Store implements AutoCloseable {
             h.createQuery("SELECT report_id, kind, normalized FROM report_identifier WHERE report_id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                    .forEach(row -> PARSER.parseAny(row[2])
-                            .filter(i -> i.kind().id().equals(row[1]))
+                    .forEach(row -> PARSER.stored(Kind.fromId(row[1]), row[2])
                             .ifPresent(i -> identifiers
                                     .computeIfAbsent(row[0], k -> new ArrayList<>())
                                     .add(i)));
-            Map<String, List<String>> texts = new HashMap<>();
+            Map<String, List<fr.vigie.link.Fingerprint>> templates = new HashMap<>();
             Map<String, Set<String>> own = new HashMap<>();
             List<String[]> rows = h.createQuery(
-                            "SELECT id, narrative, reporter_id, country FROM report WHERE id IN (<ids>)")
+                            "SELECT id, fingerprints, reporter_id, country FROM report WHERE id IN (<ids>)")
                     .bindList("ids", chunk)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                     .list();
@@ -424,9 +425,13 @@ public final class Store implements AutoCloseable {
                             .map(row -> row[2])
                             .filter(java.util.Objects::nonNull)
                             .collect(java.util.stream.Collectors.toSet()));
+            List<String> unprinted = new ArrayList<>();
             for (String[] row : rows) {
-                if (row[1] != null && !row[1].isBlank()) {
-                    texts.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+                Optional<List<fr.vigie.link.Fingerprint>> stored = fr.vigie.link.Fingerprint.decode(row[1]);
+                if (stored.isPresent()) {
+                    templates.put(row[0], stored.get());
+                } else {
+                    unprinted.add(row[0]); // stored before V13, or by another version of the algorithm
                 }
                 Set<String> mine = own.computeIfAbsent(row[0], k -> new HashSet<>());
                 if (row[2] != null) {
@@ -438,12 +443,26 @@ public final class Store implements AutoCloseable {
                     });
                 }
             }
-            h.createQuery("SELECT report_id, derived_text FROM evidence WHERE report_id IN (<ids>) "
-                            + "AND derived_text IS NOT NULL ORDER BY report_id, seq")
-                    .bindList("ids", chunk)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                            .add(e.getValue()));
+            if (!unprinted.isEmpty()) {
+                Map<String, List<String>> texts = new HashMap<>();
+                h.createQuery("SELECT id, narrative FROM report WHERE id IN (<ids>)")
+                        .bindList("ids", unprinted)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                        .forEach(e -> {
+                            if (!e.getValue().isBlank()) {
+                                texts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                        .add(e.getValue());
+                            }
+                        });
+                h.createQuery("SELECT report_id, derived_text FROM evidence WHERE report_id IN (<ids>) "
+                                + "AND derived_text IS NOT NULL ORDER BY report_id, seq")
+                        .bindList("ids", unprinted)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                        .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                .add(e.getValue()));
+                unprinted.forEach(
+                        id -> templates.put(id, fr.vigie.link.Linker.fingerprints(texts.getOrDefault(id, List.of()))));
+            }
             List<Links.Stored> stored = new ArrayList<>(chunk.size());
             for (Map.Entry<String, Integer> report : numbered) {
                 String id = report.getKey();
@@ -451,7 +470,7 @@ public final class Store implements AutoCloseable {
                         id,
                         report.getValue(),
                         identifiers.getOrDefault(id, List.of()),
-                        texts.getOrDefault(id, List.of()),
+                        templates.getOrDefault(id, List.of()),
                         own.getOrDefault(id, Set.of())));
             }
             return stored;
@@ -508,38 +527,50 @@ public final class Store implements AutoCloseable {
         return page(campaign, members, maxReports).figures();
     }
 
+    /** Members read per query of a campaign's page (bound parameters: PostgreSQL takes up to 32,767). */
+    private static final int PAGE_MEMBERS = 5_000;
+
     private CampaignPage page(int campaign, List<Integer> members, int maxReports) {
         return db.jdbi().withHandle(h -> {
             record Row(String id, Instant at, String reporter, boolean minor, String country, String schemes) {}
+            // Two queries per page of members, each selecting by arrival number (the campaign's own key): the
+            // reports with their losses (a report appears once per loss), and the identifiers they carry.
             List<Row> rows = new ArrayList<>();
-            for (int from = 0; from < members.size(); from += 1000) {
-                List<Integer> chunk = members.subList(from, Math.min(members.size(), from + 1000));
-                h.createQuery("SELECT id, received_at, reporter_id, minor, country, schemes FROM report "
-                                + "WHERE num IN (<nums>)")
-                        .bindList("nums", chunk)
-                        .map((rs, ctx) -> new Row(
-                                rs.getString(1),
-                                instant(rs, "received_at"),
-                                rs.getString(3),
-                                rs.getBoolean(4),
-                                rs.getString(5).strip(),
-                                rs.getString(6)))
-                        .forEach(rows::add);
-            }
-            rows.sort(java.util.Comparator.comparing(Row::at).reversed().thenComparing(Row::id));
-            List<String> ids = rows.stream().map(Row::id).toList();
             Map<String, java.math.BigDecimal> losses = new java.util.TreeMap<>();
             Map<StoredIdentifier, Long> identifiers = new HashMap<>();
             List<Map.Entry<String, StoredIdentifier>> carried = new ArrayList<>();
-            for (int from = 0; from < ids.size(); from += 1000) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-                h.createQuery("SELECT currency, SUM(amount) FROM loss WHERE report_id IN (<ids>) GROUP BY currency")
-                        .bindList("ids", chunk)
-                        .map((rs, ctx) -> Map.entry(rs.getString(1).strip(), rs.getBigDecimal(2)))
-                        .forEach(e -> losses.merge(e.getKey(), e.getValue(), java.math.BigDecimal::add));
+            for (int from = 0; from < members.size(); from += PAGE_MEMBERS) {
+                List<Integer> chunk = members.subList(from, Math.min(members.size(), from + PAGE_MEMBERS));
+                h.createQuery("SELECT r.id, r.received_at, r.reporter_id, r.minor, r.country, r.schemes, l.currency,"
+                                + " l.amount FROM report r LEFT JOIN loss l ON l.report_id = r.id"
+                                + " WHERE r.num IN (<nums>) ORDER BY r.num")
+                        .bindList("nums", chunk)
+                        .scanResultSet((supplier, ctx) -> {
+                            ResultSet rs = supplier.get();
+                            String last = null;
+                            while (rs.next()) {
+                                String id = rs.getString(1);
+                                if (!id.equals(last)) {
+                                    rows.add(new Row(
+                                            id,
+                                            instant(rs, "received_at"),
+                                            rs.getString(3),
+                                            rs.getBoolean(4),
+                                            rs.getString(5).strip(),
+                                            rs.getString(6)));
+                                    last = id;
+                                }
+                                String currency = rs.getString(7);
+                                if (currency != null) {
+                                    losses.merge(currency.strip(), rs.getBigDecimal(8), java.math.BigDecimal::add);
+                                }
+                            }
+                            return null;
+                        });
                 // by value, whatever its origin: who declared it does not change what links
-                h.createQuery("SELECT report_id, kind, normalized FROM report_identifier WHERE report_id IN (<ids>)")
-                        .bindList("ids", chunk)
+                h.createQuery("SELECT ri.report_id, ri.kind, ri.normalized FROM report r"
+                                + " JOIN report_identifier ri ON ri.report_id = r.id WHERE r.num IN (<nums>)")
+                        .bindList("nums", chunk)
                         .map((rs, ctx) -> Map.entry(
                                 rs.getString(1),
                                 new StoredIdentifier(Kind.fromId(rs.getString(2)), rs.getString(3), Origin.FOUND)))
@@ -548,6 +579,8 @@ public final class Store implements AutoCloseable {
                             identifiers.merge(e.getValue(), 1L, Long::sum);
                         });
             }
+            rows.sort(java.util.Comparator.comparing(Row::at).reversed().thenComparing(Row::id));
+            List<String> ids = rows.stream().map(Row::id).toList();
             Map<String, Long> schemes = new java.util.TreeMap<>();
             Map<LocalDate, Long> timeline = new java.util.TreeMap<>();
             java.util.Set<String> victims = new HashSet<>();
@@ -757,6 +790,12 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
+    /** The fingerprints of a report's texts as the report row keeps them; null when they do not fit the column. */
+    private static String storedFingerprints(Posting posting) {
+        String stored = fr.vigie.link.Fingerprint.encode(posting.templates());
+        return stored.length() <= MAX_FINGERPRINTS ? stored : null;
+    }
+
     /** The rows of a batch of reports, written table by table in a few JDBC batches (an import writes thousands). */
     private final class Rows {
         final PreparedBatch reporters;
@@ -773,9 +812,10 @@ public final class Store implements AutoCloseable {
             reports = h.prepareBatch("""
                     INSERT INTO report (id, submission_key, token_hash, reporter_id, reporter_pseudonym,
                         received_at, source, minor, country, lang, channel, narrative, first_contact,
-                        last_contact, status, verdict, score, schemes, num)
+                        last_contact, status, verdict, score, schemes, num, fingerprints)
                     VALUES (:id, :key, :token, :reporter, :pseudonym, :at, :source, :minor, :country, :lang,
-                        :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes, :num)""");
+                        :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes, :num,
+                        :fingerprints)""");
             statuses = h.prepareBatch("INSERT INTO report_status (report_id, seq, status, changed_at, actor, note) "
                     + "VALUES (:id, 0, :status, :at, :actor, :note)");
             losses = h.prepareBatch("INSERT INTO loss (report_id, seq, amount, currency, method, paid_on) "
@@ -824,6 +864,7 @@ public final class Store implements AutoCloseable {
                     .bind("score", p.score())
                     .bind("schemes", String.join(",", p.schemes()))
                     .bind("num", num)
+                    .bind("fingerprints", storedFingerprints(staged.posting))
                     .add();
             statuses.bind("id", id)
                     .bind("status", Status.NEW.id())
@@ -1176,50 +1217,60 @@ public final class Store implements AutoCloseable {
     }
 
     private Indicators.Found readIndicator(String hash, int max) {
-        // Two queries whatever the identifier's popularity: its carriers' rows (aggregated here) and their losses.
-        return db.jdbi().inTransaction(h -> {
-            record Carrier(String id, String victim, Instant at, String country, Integer num) {}
-            List<Carrier> carriers = h.createQuery("""
-                            SELECT r.id, COALESCE(r.reporter_id, r.id), r.received_at, r.country, r.num
-                            FROM report_identifier ri JOIN report r ON r.id = ri.report_id
-                            WHERE ri.value_hash = :hash""")
-                    .bind("hash", hash)
-                    .map((rs, ctx) -> new Carrier(
-                            rs.getString(1),
-                            rs.getString(2),
-                            instant(rs, "received_at"),
-                            rs.getString(4).strip(),
-                            (Integer) rs.getObject(5, Integer.class)))
-                    .list();
-            Map<String, java.math.BigDecimal> losses = new java.util.TreeMap<>();
-            h.createQuery("""
-                            SELECT l.currency, SUM(l.amount) FROM report_identifier ri
-                            JOIN loss l ON l.report_id = ri.report_id
-                            WHERE ri.value_hash = :hash GROUP BY l.currency""")
-                    .bind("hash", hash)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1).strip(), rs.getBigDecimal(2)))
-                    .forEach(e -> losses.put(e.getKey(), e.getValue()));
-            return new Indicators.Found(
-                    carriers.size(),
-                    carriers.stream().map(Carrier::victim).distinct().count(),
-                    carriers.stream().map(Carrier::at).min(java.util.Comparator.naturalOrder()),
-                    carriers.stream().map(Carrier::at).max(java.util.Comparator.naturalOrder()),
-                    losses,
-                    carriers.stream().map(Carrier::country).distinct().sorted().toList(),
-                    carriers.stream()
-                            .sorted(java.util.Comparator.comparing(Carrier::at)
-                                    .reversed()
-                                    .thenComparing(Carrier::id))
-                            .limit(max)
-                            .map(Carrier::id)
-                            .toList(),
-                    carriers.stream()
-                            .map(Carrier::num)
-                            .filter(java.util.Objects::nonNull)
-                            .mapToInt(Integer::intValue)
-                            .sorted()
-                            .toArray());
-        });
+        // One query, one round trip, whatever the identifier's popularity: its carriers' rows with their losses (a
+        // carrier appears once per loss, usually once), aggregated here. No transaction: one statement reads one
+        // snapshot, and BEGIN and COMMIT were two more round trips to PostgreSQL on every look-up.
+        record Carrier(String id, String victim, Instant at, String country, Integer num) {}
+        Map<String, Carrier> carriers = new java.util.LinkedHashMap<>();
+        Map<String, java.math.BigDecimal> losses = new java.util.TreeMap<>();
+        db.jdbi()
+                .useHandle(h -> h.createQuery("""
+                        SELECT r.id, COALESCE(r.reporter_id, r.id) AS victim, r.received_at, r.country, r.num,
+                               l.currency, l.amount
+                        FROM report_identifier ri JOIN report r ON r.id = ri.report_id
+                        LEFT JOIN loss l ON l.report_id = r.id
+                        WHERE ri.value_hash = :hash""").bind("hash", hash).scanResultSet((supplier, ctx) -> {
+                    ResultSet rs = supplier.get();
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        if (!carriers.containsKey(id)) {
+                            carriers.put(
+                                    id,
+                                    new Carrier(
+                                            id,
+                                            rs.getString(2),
+                                            instant(rs, "received_at"),
+                                            rs.getString(4).strip(),
+                                            (Integer) rs.getObject(5, Integer.class)));
+                        }
+                        String currency = rs.getString(6);
+                        if (currency != null) {
+                            losses.merge(currency.strip(), rs.getBigDecimal(7), java.math.BigDecimal::add);
+                        }
+                    }
+                    return null;
+                }));
+        List<Carrier> all = List.copyOf(carriers.values());
+        return new Indicators.Found(
+                all.size(),
+                all.stream().map(Carrier::victim).distinct().count(),
+                all.stream().map(Carrier::at).min(java.util.Comparator.naturalOrder()),
+                all.stream().map(Carrier::at).max(java.util.Comparator.naturalOrder()),
+                losses,
+                all.stream().map(Carrier::country).distinct().sorted().toList(),
+                all.stream()
+                        .sorted(java.util.Comparator.comparing(Carrier::at)
+                                .reversed()
+                                .thenComparing(Carrier::id))
+                        .limit(max)
+                        .map(Carrier::id)
+                        .toList(),
+                all.stream()
+                        .map(Carrier::num)
+                        .filter(java.util.Objects::nonNull)
+                        .mapToInt(Integer::intValue)
+                        .sorted()
+                        .toArray());
     }
 
     /** How many distinct evidence files the store holds (one per SHA-256). */

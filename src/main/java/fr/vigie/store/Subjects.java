@@ -349,7 +349,8 @@ public final class Subjects {
 
     /** The narrative, the message texts and analyses, and the status notes go; the scam's identifiers stay. */
     static void eraseAnalysis(Handle h, String id, Instant now) {
-        h.createUpdate("UPDATE report SET narrative = '', erased_at = COALESCE(erased_at, :at) WHERE id = :id")
+        h.createUpdate(
+                        "UPDATE report SET narrative = '', fingerprints = NULL, erased_at = COALESCE(erased_at, :at) WHERE id = :id")
                 .bind("at", Store.utc(now))
                 .bind("id", id)
                 .execute();

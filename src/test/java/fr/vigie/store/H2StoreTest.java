@@ -53,6 +53,41 @@ class H2StoreTest extends StoreContract {
                 .isBetween(10L, ids.size() - 10L);
     }
 
+    /**
+     * A rebuild reads each report's message fingerprints as stored when it arrived (V13), not its texts; reports
+     * without them (stored before) are fingerprinted from their texts: both give the same campaigns, template edges
+     * included.
+     */
+    @Test
+    void aRebuildFromStoredFingerprintsGivesTheCampaignsOfARebuildFromTheTexts() {
+        Workload workload = new Workload(11);
+        List<PreparedReport> prepared = new ArrayList<>();
+        for (int i = 0; i < 2_100; i++) {
+            prepared.add(intake.prepare(workload.next()));
+        }
+        List<String> ids = new ArrayList<>();
+        store.submitAll(prepared).forEach(s -> ids.add(s.id()));
+        long printed = count("SELECT COUNT(*) FROM report WHERE fingerprints <> '2:'");
+        store.rebuildLinks();
+        List<Optional<Store.Campaign>> fromStored =
+                ids.stream().map(store::campaignOf).toList();
+        long templateEdges = count("SELECT COUNT(*) FROM campaign_edge WHERE via = 0");
+
+        store.database().jdbi().useHandle(h -> h.execute("UPDATE report SET fingerprints = NULL"));
+        store.rebuildLinks();
+
+        assertThat(ids.stream().map(store::campaignOf).toList()).isEqualTo(fromStored);
+        assertThat(count("SELECT COUNT(*) FROM campaign_edge WHERE via = 0")).isEqualTo(templateEdges);
+        assertThat(printed).isPositive();
+        assertThat(templateEdges).isPositive();
+    }
+
+    private long count(String sql) {
+        return store.database()
+                .jdbi()
+                .withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
     /** The postings are in memory only: after a stop they are read again from the stored reports. */
     @Test
     void reportsSubmittedAfterAStopLinkAsTheyWouldHaveWithoutIt() {
