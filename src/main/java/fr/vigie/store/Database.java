@@ -25,6 +25,8 @@ final class Database implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService compactor;
     /** The H2 file's write count at the last compaction pass: an idle store is not compacted again. */
     private long writesAtLastPass = -1;
+    /** H2 only: the store under the database, found once ({@link #mvStore}). */
+    private volatile org.h2.mvstore.MVStore h2Store;
 
     private Database(HikariDataSource pool, Vendor vendor) {
         this.pool = pool;
@@ -81,19 +83,58 @@ final class Database implements AutoCloseable {
      * Never throws: a failed pass leaves the file as it was, larger.
      */
     boolean compactSome() {
-        try (var connection = pool.getConnection()) {
-            var session = (org.h2.engine.SessionLocal)
-                    connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
-            org.h2.mvstore.MVStore store = session.getDatabase().getStore().getMvStore();
+        try {
+            org.h2.mvstore.MVStore store = mvStore();
             long writes = store.getFileStore().getWriteCount();
             if (writes == writesAtLastPass) {
                 return false;
             }
             writesAtLastPass = writes;
-            return store.compact(COMPACT_FILL_RATE, COMPACT_WRITE);
+            // The pages a pass rewrites count as unsaved memory (H2 reckons 19 bytes of it per byte of file); past
+            // its auto-commit memory H2 stores them in the middle of the pass, and such a store may be written in
+            // the background. Keep a pass under that, and write what it rewrote now, from this thread.
+            int room = (store.getAutoCommitMemory() - store.getUnsavedMemory()) / 19 / 2;
+            int write = Math.min(COMPACT_WRITE, room);
+            if (write < 256 * 1024 || !store.compact(COMPACT_FILL_RATE, write)) {
+                return false;
+            }
+            store.commit();
+            return true;
         } catch (java.sql.SQLException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Returns once every write of the embedded store's file that has begun is done (a no-op on PostgreSQL, whose
+     * commit returns only once durable). An H2 commit returns at once when a store begun by another thread already
+     * holds its changes, and that store may be one H2 writes in the background (a compaction's, or a large
+     * transaction's spilling): what is acknowledged to a person must wait for it, or a crash right after the answer
+     * could lose it.
+     */
+    void awaitWrites() {
+        if (vendor != Vendor.H2) {
+            return;
+        }
+        try {
+            mvStore().getFileStore().executeFileStoreOperation(() -> {});
+        } catch (java.sql.SQLException e) {
+            throw new VigieException("the embedded store could not be reached", e);
+        }
+    }
+
+    /** The embedded store's MVStore, the same for the database's life. */
+    private org.h2.mvstore.MVStore mvStore() throws java.sql.SQLException {
+        org.h2.mvstore.MVStore store = h2Store;
+        if (store == null) {
+            try (var connection = pool.getConnection()) {
+                var session = (org.h2.engine.SessionLocal)
+                        connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+                store = session.getDatabase().getStore().getMvStore();
+                h2Store = store;
+            }
+        }
+        return store;
     }
 
     /** An eighth of the heap for H2's page cache, at least its default 16 MB. */

@@ -728,6 +728,7 @@ public final class Store implements AutoCloseable {
                 } finally {
                     links.lock().unlock();
                 }
+                db.awaitWrites(); // the caller acknowledges these reports: they must be in the file first
                 return stored;
             } catch (JdbiException e) {
                 // Two identical submissions at once: the second loses the race on a unique key; its retry finds
