@@ -94,7 +94,7 @@ public final class Store implements AutoCloseable {
                     .list();
             return new RebuildPages(h, numbered, contacts);
         });
-        this.audit = new Audit(db.jdbi(), clock, protection == Protection.ON);
+        this.audit = new Audit(db, clock, protection == Protection.ON);
     }
 
     /**
@@ -1275,7 +1275,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        audit.flush(); // an entry nobody waited for (an answer that failed after its read) is written before the end
+        audit.close(); // an entry nobody waited for (an answer that failed after its read) is written before the end
         db.close();
     }
 
