@@ -37,7 +37,9 @@ import org.jdbi.v3.core.Jdbi;
  * entry before showing anything. The writer keeps the head it last wrote and moves it with a conditional update
  * ({@code WHERE seq =} the head it knows), which also locks the head row until the commit: writers of several
  * processes on one PostgreSQL follow one another, and one that finds the head moved reads it again (locked, {@code
- * FOR UPDATE}) and rebuilds its entries on it. Thread-safe.
+ * FOR UPDATE}) and rebuilds its entries on it. On PostgreSQL the move and the inserts are one statement (one round
+ * trip). The writer keeps one connection of the pool and its prepared statements; a connection that fails is given
+ * back and the next batch takes another (the entries of the failed batch are refused to their readers). Thread-safe.
  */
 public final class Audit {
     static final String ZERO = "0".repeat(64);
