@@ -2,6 +2,10 @@ package fr.vigie.store;
 
 import fr.vigie.VigieException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +13,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,7 +37,9 @@ import org.jdbi.v3.core.Jdbi;
  * entry before showing anything. The writer keeps the head it last wrote and moves it with a conditional update
  * ({@code WHERE seq =} the head it knows), which also locks the head row until the commit: writers of several
  * processes on one PostgreSQL follow one another, and one that finds the head moved reads it again (locked, {@code
- * FOR UPDATE}) and rebuilds its entries on it. Thread-safe.
+ * FOR UPDATE}) and rebuilds its entries on it. On PostgreSQL the move and the inserts are one statement (one round
+ * trip). The writer keeps one connection of the pool and its prepared statements; a connection that fails is given
+ * back and the next batch takes another (the entries of the failed batch are refused to their readers). Thread-safe.
  */
 public final class Audit {
     static final String ZERO = "0".repeat(64);
@@ -39,6 +47,7 @@ public final class Audit {
     /** The longest an entry waits in the queue when nobody waits for it (it is written sooner when someone does). */
     static final Duration WINDOW = Duration.ofMillis(50);
 
+    private final Database db;
     private final Jdbi jdbi;
     private final Clock clock;
     private final boolean enabled;
@@ -47,9 +56,14 @@ public final class Audit {
     private final AtomicBoolean timerSet = new AtomicBoolean();
     /** The head as this process last wrote or read it; only the writer (under its lock) touches it. */
     private Head head;
+    /** The writer's connection and its prepared statements; only the writer (under its lock) touches them. */
+    private Connection connection;
 
-    Audit(Jdbi jdbi, Clock clock, boolean enabled) {
-        this.jdbi = jdbi;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    Audit(Database db, Clock clock, boolean enabled) {
+        this.db = db;
+        this.jdbi = db.jdbi();
         this.clock = clock;
         this.enabled = enabled;
     }
@@ -142,9 +156,15 @@ public final class Audit {
         return new Receipt(this, pending.done());
     }
 
-    /** Writes whatever is still queued (the store calls it as it closes). */
-    void flush() {
+    /** Writes whatever is still queued, then gives the writer's connection back (the store calls it as it closes). */
+    void close() {
         writeUntilDone(null);
+        writer.lock();
+        try {
+            dropConnection();
+        } finally {
+            writer.unlock();
+        }
     }
 
     /** The safety net: what nobody waited for is written {@link #WINDOW} after the first of it was queued. */
@@ -198,61 +218,179 @@ public final class Audit {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(numbers.get(i));
             }
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             head = null; // the transaction rolled back: read the head again next time
-            batch.forEach(p -> p.done().completeExceptionally(e));
+            dropConnection(); // it may be broken: the next batch takes another from the pool
+            RuntimeException failure =
+                    e instanceof RuntimeException r ? r : new VigieException("the audit log could not be written", e);
+            batch.forEach(p -> p.done().completeExceptionally(failure));
         }
     }
 
-    /** One transaction: move the head from the one known (else {@link HeadMoved}), then insert the entries. */
-    private List<Long> commit(List<Pending> batch, Instant now) {
-        return jdbi.inTransaction(h -> {
-            Head from = head != null
-                    ? head
-                    // read and locked: the update below cannot miss it then
-                    : h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                            .map((rs, ctx) ->
-                                    new Head(rs.getLong(1), rs.getString(2).strip()))
-                            .one();
-            long seq = from.seq();
-            String prev = from.hash();
-            List<Object[]> rows = new ArrayList<>();
-            for (Pending p : batch) {
-                seq++;
-                String hash = hash(seq, now, p.actor(), p.action(), p.target(), p.reason(), prev);
-                rows.add(new Object[] {seq, p, prev, hash});
-                prev = hash;
-            }
-            // first: this locks the head row until the commit, so no other writer inserts the same numbers
-            int moved = h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1 AND seq = :from")
-                    .bind("seq", seq)
-                    .bind("hash", prev)
-                    .bind("from", from.seq())
-                    .execute();
-            if (moved != 1) {
+    /**
+     * Chains the batch on the head known and commits it. On PostgreSQL with the head known, one statement moves the
+     * head (from the one known, else {@link HeadMoved}) and inserts the entries: one round trip, its own
+     * transaction. Otherwise one transaction on the writer's connection: the head read locked when unknown, the
+     * head moved first (which locks its row until the commit, so no other writer takes the same numbers), then the
+     * entries inserted in one batch.
+     */
+    private List<Long> commit(List<Pending> batch, Instant now) throws SQLException {
+        Connection c = connection();
+        if (head != null && db.vendor() == Database.Vendor.POSTGRESQL) {
+            Chained rows = chain(head, batch, now);
+            if (insertMovingHead(c, rows) != batch.size()) {
                 throw new HeadMoved();
             }
-            var insert = h.prepareBatch("""
-                    INSERT INTO audit (seq, at, actor, action, target, reason, prev_hash, hash)
-                    VALUES (:seq, :at, :actor, :action, :target, :reason, :prev, :hash)""");
-            List<Long> out = new ArrayList<>();
-            for (Object[] row : rows) {
-                Pending p = (Pending) row[1];
-                insert.bind("seq", (Long) row[0])
-                        .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                        .bind("actor", p.actor())
-                        .bind("action", p.action())
-                        .bind("target", p.target())
-                        .bind("reason", p.reason())
-                        .bind("prev", (String) row[2])
-                        .bind("hash", (String) row[3])
-                        .add();
-                out.add((Long) row[0]);
+            head = rows.to();
+            return rows.numbers();
+        }
+        c.setAutoCommit(false);
+        try {
+            Head from = head != null ? head : headLocked();
+            Chained rows = chain(from, batch, now);
+            if (moveHead(rows) != 1) {
+                throw new HeadMoved();
             }
-            insert.execute();
-            head = new Head(seq, prev); // kept only if the commit succeeds: write() clears it otherwise
+            insert(rows);
+            c.commit();
+            head = rows.to(); // kept only once committed: write() clears it otherwise
+            return rows.numbers();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** A batch numbered and hashed after {@code from}, all at {@code at}. */
+    private record Chained(
+            Head from, Head to, Instant at, List<Pending> entries, long[] seq, String[] prev, String[] hash) {
+        List<Long> numbers() {
+            List<Long> out = new ArrayList<>(seq.length);
+            for (long n : seq) {
+                out.add(n);
+            }
             return out;
-        });
+        }
+    }
+
+    private static Chained chain(Head from, List<Pending> batch, Instant at) {
+        int n = batch.size();
+        long[] seq = new long[n];
+        String[] prev = new String[n];
+        String[] hash = new String[n];
+        long number = from.seq();
+        String before = from.hash();
+        for (int i = 0; i < n; i++) {
+            Pending p = batch.get(i);
+            number++;
+            seq[i] = number;
+            prev[i] = before;
+            hash[i] = hash(number, at, p.actor(), p.action(), p.target(), p.reason(), before);
+            before = hash[i];
+        }
+        return new Chained(from, new Head(number, before), at, batch, seq, prev, hash);
+    }
+
+    /** The writer's own connection, its statements prepared once; taken from the pool at the first commit. */
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = db.connection();
+        }
+        return connection;
+    }
+
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection().prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
+    }
+
+    private void dropConnection() {
+        statements.clear();
+        if (connection != null) {
+            try {
+                connection.close(); // back to the pool, which closes it if it is broken
+            } catch (SQLException ignored) {
+                // nothing more to do with it
+            }
+            connection = null;
+        }
+    }
+
+    private Head headLocked() throws SQLException {
+        // read and locked: the update that follows cannot miss it then
+        try (ResultSet rs = prepared("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .executeQuery()) {
+            if (!rs.next()) {
+                throw new VigieException("the audit log has no head row");
+            }
+            return new Head(rs.getLong(1), rs.getString(2).strip());
+        }
+    }
+
+    private int moveHead(Chained rows) throws SQLException {
+        PreparedStatement update = prepared("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ?");
+        update.setLong(1, rows.to().seq());
+        update.setString(2, rows.to().hash());
+        update.setLong(3, rows.from().seq());
+        return update.executeUpdate();
+    }
+
+    private void insert(Chained rows) throws SQLException {
+        PreparedStatement insert = prepared("""
+                INSERT INTO audit (seq, at, actor, action, target, reason, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+        OffsetDateTime at = OffsetDateTime.ofInstant(rows.at(), ZoneOffset.UTC);
+        for (int i = 0; i < rows.seq().length; i++) {
+            Pending p = rows.entries().get(i);
+            insert.setLong(1, rows.seq()[i]);
+            insert.setObject(2, at);
+            insert.setString(3, p.actor());
+            insert.setString(4, p.action());
+            insert.setString(5, p.target());
+            insert.setString(6, p.reason());
+            insert.setString(7, rows.prev()[i]);
+            insert.setString(8, rows.hash()[i]);
+            insert.addBatch();
+        }
+        insert.executeBatch();
+    }
+
+    /** PostgreSQL: the head moved and the entries inserted by one statement; how many entries were inserted. */
+    private int insertMovingHead(Connection c, Chained rows) throws SQLException {
+        PreparedStatement statement = prepared("""
+                WITH moved AS (UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ? RETURNING id)
+                INSERT INTO audit (seq, at, actor, action, target, reason, prev_hash, hash)
+                SELECT e.seq, ?, e.actor, e.action, e.target, e.reason, e.prev_hash, e.hash
+                FROM moved, unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                    ?::varchar[]) AS e (seq, actor, action, target, reason, prev_hash, hash)""");
+        int n = rows.seq().length;
+        Long[] seq = new Long[n];
+        String[][] text = new String[6][n];
+        for (int i = 0; i < n; i++) {
+            Pending p = rows.entries().get(i);
+            seq[i] = rows.seq()[i];
+            text[0][i] = p.actor();
+            text[1][i] = p.action();
+            text[2][i] = p.target();
+            text[3][i] = p.reason();
+            text[4][i] = rows.prev()[i];
+            text[5][i] = rows.hash()[i];
+        }
+        statement.setLong(1, rows.to().seq());
+        statement.setString(2, rows.to().hash());
+        statement.setLong(3, rows.from().seq());
+        statement.setObject(4, OffsetDateTime.ofInstant(rows.at(), ZoneOffset.UTC));
+        statement.setArray(5, c.createArrayOf("bigint", seq));
+        for (int i = 0; i < text.length; i++) {
+            statement.setArray(6 + i, c.createArrayOf("varchar", text[i]));
+        }
+        return statement.executeUpdate();
     }
 
     /**

@@ -198,6 +198,11 @@ final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** A connection of the pool for a caller that keeps it (the audit log's writer); close it to give it back. */
+    java.sql.Connection connection() throws java.sql.SQLException {
+        return pool.getConnection();
+    }
+
     Vendor vendor() {
         return vendor;
     }

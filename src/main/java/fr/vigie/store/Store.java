@@ -96,7 +96,7 @@ public final class Store implements AutoCloseable {
                     .list();
             return new RebuildPages(h, numbered, contacts);
         });
-        this.audit = new Audit(db.jdbi(), clock, protection == Protection.ON);
+        this.audit = new Audit(db, clock, protection == Protection.ON);
     }
 
     /**
@@ -986,18 +986,26 @@ public final class Store implements AutoCloseable {
      * meanwhile, and shows the report only after {@code receipt().await()} (the wait then overlaps the work).
      */
     public Optional<Audit.Audited<Report>> reportAudited(String id, String actor) {
-        return report(id).map(r -> new Audit.Audited<>(r, audit.append(actor, "report.read", id, null)));
+        // queued as soon as the report is known to exist: its commit can start (or take other readers' entries)
+        // while the rest of the report is read
+        return db.jdbi()
+                .withHandle(h -> reportRow(h, id).map(row -> {
+                    Audit.Receipt receipt = audit.append(actor, "report.read", id, null);
+                    return new Audit.Audited<>(row.complete(h), receipt);
+                }));
     }
 
     /** A stored report, without the reporter's identity (not audited: for the store's own use and tests). */
     public Optional<Report> report(String id) {
         // No transaction around the reads: at READ COMMITTED it would add two round trips and no consistency.
-        return db.jdbi()
-                .withHandle(h -> h.createQuery("SELECT * FROM report WHERE id = :id")
-                        .bind("id", id)
-                        .map((rs, ctx) -> reportRow(rs))
-                        .findOne()
-                        .map(row -> row.complete(h)));
+        return db.jdbi().withHandle(h -> reportRow(h, id).map(row -> row.complete(h)));
+    }
+
+    private static Optional<ReportRow> reportRow(Handle h, String id) {
+        return h.createQuery("SELECT * FROM report WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> reportRow(rs))
+                .findOne();
     }
 
     /** Whether {@code token} is the follow-up token of report {@code id} (compared in constant time). */
@@ -1327,7 +1335,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        audit.flush(); // an entry nobody waited for (an answer that failed after its read) is written before the end
+        audit.close(); // an entry nobody waited for (an answer that failed after its read) is written before the end
         db.close();
     }
 

@@ -1,7 +1,9 @@
 package fr.vigie.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.vigie.VigieException;
 import fr.vigie.app.Config;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -107,6 +109,29 @@ class PostgresPrivacyTest extends PrivacyContract {
         Audit.Verification v = store.audit().verify();
         assertThat(v.broken()).isEmpty();
         assertThat(v.entries()).isEqualTo(103);
+    }
+
+    /**
+     * The audit writer keeps one connection. Cut by the server (a restart, a network fault), the read whose entry was
+     * on it is refused (nothing shown without its entry); the next entry goes through another connection, and the
+     * chain holds.
+     */
+    @Test
+    void anAuditWriterWhoseConnectionIsCutRefusesThatReadAndWritesTheNextOnAnother() {
+        store.audit().record("analyst:a", "report.read", "VG-0", null); // the head read, in a transaction
+        store.audit().record("analyst:a", "report.read", "VG-1", null); // one statement, naming audit_head
+        int cut = sql().withHandle(
+                        h -> h.createQuery("""
+                        SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                        WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%audit_head%'""").mapTo(Boolean.class).list().size());
+        assertThat(cut).isEqualTo(1);
+
+        assertThatThrownBy(() -> store.audit().record("analyst:a", "report.read", "VG-2", null))
+                .isInstanceOf(VigieException.class);
+        long next = store.audit().record("analyst:a", "report.read", "VG-3", null);
+
+        assertThat(store.audit().last(1)).extracting(Audit.Entry::seq).containsExactly(next);
+        assertThat(store.audit().verify().broken()).isEmpty();
     }
 
     @Override

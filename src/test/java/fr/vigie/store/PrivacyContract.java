@@ -226,6 +226,48 @@ abstract class PrivacyContract {
         assertThat(store.audit().verify().broken()).isEmpty();
     }
 
+    /**
+     * Readers served at the same time share commits; each one's entry is in the database, seen from another
+     * connection, as soon as its receipt returns (the answer is sent only then), and the chain holds.
+     */
+    @Test
+    void eachOfManyConcurrentReadsIsCommittedBeforeItsReceiptReturns() throws Exception {
+        List<String> ids =
+                List.of(store.submit(reportA()).id(), store.submit(reportB()).id());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String actor = "analyst:" + t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 15; i++) {
+                        String id = ids.get(i % 2);
+                        long seq = store.reportAudited(id, actor)
+                                .orElseThrow()
+                                .receipt()
+                                .await();
+                        Optional<String> committed = sql().withHandle(h -> h.createQuery(
+                                        "SELECT actor, action, target FROM audit WHERE seq = :seq")
+                                .bind("seq", seq)
+                                .map((rs, ctx) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+                                .findOne());
+                        assertThat(committed).contains(actor + " report.read " + id);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.audit().verify().broken()).isEmpty();
+        assertThat(store.audit().last(1000))
+                .filteredOn(e -> e.action().equals("report.read"))
+                .hasSize(8 * 15);
+    }
+
     @Test
     void readingAReportItsEvidenceOrItsContactIsAudited() throws IOException {
         Submission s = store.submit(reportA());
