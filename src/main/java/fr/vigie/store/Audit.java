@@ -253,6 +253,7 @@ public final class Audit {
             }
             insert(rows);
             c.commit();
+            db.awaitWrites(); // an answer waits for its entry: it must be in the file, not only in H2's memory
             head = rows.to(); // kept only once committed: write() clears it otherwise
             return rows.numbers();
         } catch (SQLException | RuntimeException e) {
