@@ -82,6 +82,15 @@ public final class Reports implements AutoCloseable {
     }
 
     /**
+     * The same with the report's placement since {@code since}; the report's rows are not read again when the
+     * caller's copy is of the version {@code known} (see {@link Store#readAudited}).
+     */
+    public Optional<Audit.Audited<Store.Read>> readAudited(
+            String id, String actor, java.time.Instant since, java.util.OptionalLong known) {
+        return store.readAudited(id, actor, since, known);
+    }
+
+    /**
      * Erases the personal data of a data subject's reports (see {@link Subjects#erase}) from the store and from the
      * search index.
      */

@@ -12,11 +12,9 @@ import fr.vigie.identifier.Identifiers;
 import fr.vigie.link.Explanations;
 import fr.vigie.link.Linker;
 import fr.vigie.link.NeverReason;
-import fr.vigie.orient.Case;
 import fr.vigie.orient.Priority;
 import fr.vigie.orient.PriorityPolicy;
 import fr.vigie.orient.Router;
-import fr.vigie.render.CheckJson;
 import fr.vigie.render.IndicatorJson;
 import fr.vigie.report.Contact;
 import fr.vigie.report.EvidenceFile;
@@ -45,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -60,8 +59,10 @@ final class ReportsHandler {
     private final Linker linker = App.linker(Set.of());
     private final AuditSink audit;
     private final long maxBodyBytes;
-    private final Router router;
     private final Clock clock = Clock.systemUTC();
+    private final ReportViews views;
+    private static final com.fasterxml.jackson.databind.node.JsonNodeFactory NODES =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
 
     /** A reveal's reason is a sentence: at least this many characters. */
     static final int MIN_REASON = 10;
@@ -73,7 +74,7 @@ final class ReportsHandler {
             AuditSink audit,
             long maxBodyBytes,
             Router router) {
-        this.router = router;
+        this.views = new ReportViews(router, ReportViews.defaultMaxChars());
         this.reports = reports;
         this.dossiers = dossiers;
         this.identifiers = identifiers;
@@ -126,39 +127,55 @@ final class ReportsHandler {
         HttpServer.json(ctx, s.duplicate() ? 200 : 201, body);
     }
 
-    /** {@code GET /api/reports/{id}}. */
+    /**
+     * {@code GET /api/reports/{id}}. What does not change between two reads of a report (its JSON, its facts, its
+     * orientation) is made once per version of it ({@link ReportViews}); the campaign and the priority are added to
+     * it at each read.
+     */
     void get(Context ctx) {
         String id = ctx.pathParam("id");
         String actor = who(ctx, id);
-        // the audit entry of this read is written while the answer is prepared; it is sent once that entry is in
-        var read = reports.reportAudited(id, actor).orElseThrow(ReportsHandler::notFound);
-        var report = read.value();
-        var node = ReportJson.of(report);
-        boolean staff = !actor.equals("victim"); // analysts and supervisors see the priority
         var policy = PriorityPolicy.DEFAULT;
         // Reports of its campaign received in the window (today included, UTC): counted from the arrivals since,
         // not from the campaign's figures, which read every report of the campaign.
-        var since = LocalDate.now(clock)
-                .minusDays(policy.campaignWindowDays() - 1L)
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        var since = today.minusDays(policy.campaignWindowDays() - 1L)
                 .atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
-        var placement = staff
-                ? reports.store().placement(id, since)
-                : reports.store().campaignOf(id).map(c -> new Store.Placement(c, 0));
-        placement.ifPresent(p -> {
-            var campaign = node.putObject("campaign");
-            campaign.put("id", p.campaign().id());
-            campaign.put("size", p.campaign().size());
-        });
-        var lang = report.situation().lang();
-        var facts = Case.of(report);
-        node.set("orientation", CheckJson.orientation(router.route(facts, lang)));
-        if (staff) {
-            int recent = placement.map(Store.Placement::recent).orElse(0);
-            node.set("priority", ReportJson.priority(Priority.assess(facts, recent, clock, policy, lang)));
+        ReportViews.View known = views.get(id);
+        // the audit entry of this read is written while the answer is prepared; it is sent once that entry is in
+        var found = reports.readAudited(
+                id, actor, since, known == null ? OptionalLong.empty() : OptionalLong.of(known.version()));
+        if (found.isEmpty()) {
+            views.forget(id);
+            throw notFound();
         }
-        read.receipt().await();
-        HttpServer.json(ctx, 200, node.toString());
+        Store.Read read = found.get().value();
+        ReportViews.View view =
+                read.report().map(r -> views.make(r, read.version())).orElse(known);
+        StringBuilder json =
+                new StringBuilder(view.json().length() + view.orientation().length() + 512);
+        json.append(view.json());
+        read.placement()
+                .ifPresent(p -> json.append(",\"campaign\":")
+                        .append(NODES.objectNode()
+                                .put("id", p.campaign().id())
+                                .put("size", p.campaign().size())));
+        json.append(",\"orientation\":").append(view.orientation());
+        if (!actor.equals("victim")) { // analysts and supervisors see the priority
+            int recent = read.placement().map(Store.Placement::recent).orElse(0);
+            Clock fixed = Clock.fixed(now, ZoneOffset.UTC); // the day the priority is kept for
+            json.append(",\"priority\":")
+                    .append(view.priority(
+                            recent,
+                            today,
+                            () -> ReportJson.priority(Priority.assess(view.facts(), recent, fixed, policy, view.lang()))
+                                    .toString()));
+        }
+        json.append('}');
+        found.get().receipt().await();
+        HttpServer.json(ctx, 200, json.toString());
     }
 
     /** {@code GET /api/reports/{id}/evidence/{seq}}: the exact bytes; the read joins the chain of custody. */

@@ -127,7 +127,8 @@ public final class Retention {
                 }
                 if (identityDue) {
                     Subjects.eraseIdentity(h, d.id());
-                    h.createUpdate("UPDATE report SET erased_at = COALESCE(erased_at, :at) WHERE id = :id")
+                    h.createUpdate("UPDATE report SET erased_at = COALESCE(erased_at, :at), version = version + 1 "
+                                    + "WHERE id = :id")
                             .bind("at", Store.utc(now))
                             .bind("id", d.id())
                             .execute();

@@ -65,6 +65,9 @@ final class Rotation {
                                 .bind("id", row.id())
                                 .execute();
                     }
+                    h.createUpdate("UPDATE report SET version = version + 1 WHERE reporter_id = :id")
+                            .bind("id", row.id())
+                            .execute();
                 }
                 if (rows.size() == BATCH) {
                     return rows.size();
@@ -94,6 +97,10 @@ final class Rotation {
                                 .bind("sha", blob.sha())
                                 .execute();
                     }
+                    h.createUpdate("UPDATE report SET version = version + 1 "
+                                    + "WHERE id IN (SELECT report_id FROM evidence WHERE sha256 = :sha)")
+                            .bind("sha", blob.sha())
+                            .execute();
                 }
                 return rows.size() + blobs.size();
             });

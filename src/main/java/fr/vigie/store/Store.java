@@ -49,6 +49,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -197,17 +198,42 @@ public final class Store implements AutoCloseable {
      * #firstArrivalSince}), and only the arrivals since are counted — never the whole campaign.
      */
     public Optional<Placement> placement(String reportId, Instant since) {
-        return db.jdbi().withHandle(h -> {
-            Optional<Integer> num = arrival(h, reportId);
-            Optional<Campaign> campaign = num.flatMap(this::campaign);
-            if (campaign.isEmpty()) {
-                return Optional.empty();
-            }
-            int recent = firstArrivalSince(h, since)
-                    .map(first -> links.membersFrom(num.get(), first))
-                    .orElse(0);
-            return Optional.of(new Placement(campaign.get(), recent));
-        });
+        return db.jdbi().withHandle(h -> arrival(h, reportId).flatMap(num -> placement(h, num, since)));
+    }
+
+    private Optional<Placement> placement(Handle h, int num, Instant since) {
+        Optional<Campaign> campaign = campaign(num);
+        if (campaign.isEmpty()) {
+            return Optional.empty();
+        }
+        int recent = firstArrivalSince(h, since)
+                .map(first -> recentMembers(campaign.get().id(), num, first))
+                .orElse(0);
+        return Optional.of(new Placement(campaign.get(), recent));
+    }
+
+    /** A campaign's members numbered {@code first} or later, counted while the campaigns were at {@code linking}. */
+    private record Recent(int first, long linking, int count) {}
+
+    /** Recent members by campaign id, for the priority of every read: counting scans every arrival since. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Recent> recent =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Goes up after each write that may have numbered or linked reports: the counts made before are forgotten. */
+    private final java.util.concurrent.atomic.AtomicLong linking = new java.util.concurrent.atomic.AtomicLong();
+
+    private int recentMembers(String campaign, int num, int first) {
+        long now = linking.get(); // read before counting: a count made across a write is not kept past it
+        Recent known = recent.get(campaign);
+        if (known != null && known.first() == first && known.linking() == now) {
+            return known.count();
+        }
+        int count = links.membersFrom(num, first);
+        if (recent.size() > 100_000) {
+            recent.clear(); // bounded: counts are cheap to make again
+        }
+        recent.put(campaign, new Recent(first, now, count));
+        return count;
     }
 
     /**
@@ -356,6 +382,7 @@ public final class Store implements AutoCloseable {
             throw e;
         } finally {
             numbering.incrementAndGet(); // arrival numbers were given again
+            linking.incrementAndGet();
             indicators.changedAll(); // look-ups keep arrival numbers
             links.lock().unlock();
         }
@@ -726,6 +753,7 @@ public final class Store implements AutoCloseable {
                     numbering.incrementAndGet();
                     throw e;
                 } finally {
+                    linking.incrementAndGet();
                     links.lock().unlock();
                 }
                 db.awaitWrites(); // the caller acknowledges these reports: they must be in the file first
@@ -813,10 +841,10 @@ public final class Store implements AutoCloseable {
             reports = h.prepareBatch("""
                     INSERT INTO report (id, submission_key, token_hash, reporter_id, reporter_pseudonym,
                         received_at, source, minor, country, lang, channel, narrative, first_contact,
-                        last_contact, status, verdict, score, schemes, num, fingerprints)
+                        last_contact, status, verdict, score, schemes, num, fingerprints, version)
                     VALUES (:id, :key, :token, :reporter, :pseudonym, :at, :source, :minor, :country, :lang,
                         :channel, :narrative, :first, :last, :status, :verdict, :score, :schemes, :num,
-                        :fingerprints)""");
+                        :fingerprints, :version)""");
             statuses = h.prepareBatch("INSERT INTO report_status (report_id, seq, status, changed_at, actor, note) "
                     + "VALUES (:id, 0, :status, :at, :actor, :note)");
             losses = h.prepareBatch("INSERT INTO loss (report_id, seq, amount, currency, method, paid_on) "
@@ -866,6 +894,9 @@ public final class Store implements AutoCloseable {
                     .bind("schemes", String.join(",", p.schemes()))
                     .bind("num", num)
                     .bind("fingerprints", storedFingerprints(staged.posting))
+                    .bind(
+                            "version",
+                            java.util.concurrent.ThreadLocalRandom.current().nextLong(Long.MAX_VALUE / 2))
                     .add();
             statuses.bind("id", id)
                     .bind("status", Status.NEW.id())
@@ -995,6 +1026,52 @@ public final class Store implements AutoCloseable {
                 }));
     }
 
+    /**
+     * An audited read of a report: its version, the report unless the caller's copy is of that version already, and
+     * its campaign with the arrivals of the priority window (see {@link #placement}).
+     *
+     * @param report empty when the report is unchanged since the version the caller knows
+     */
+    public record Read(long version, Optional<Report> report, Optional<Placement> placement) {}
+
+    /**
+     * A report read by {@code actor} for showing, its audit entry on its way (as {@link #reportAudited}), with its
+     * placement since {@code since}. When {@code known} is the report's version, whatever process changed it last,
+     * its rows are not read again: one query instead of six, and the caller shows the copy it made at that version.
+     */
+    public Optional<Audit.Audited<Read>> readAudited(String id, String actor, Instant since, OptionalLong known) {
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT version, num FROM report WHERE id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getObject(2) == null ? -1 : rs.getInt(2)})
+                        .findOne()
+                        .flatMap(stamp -> {
+                            // queued as soon as the report is known to exist: its commit can start (or take other
+                            // readers' entries) while the rest of the report is read
+                            Audit.Receipt receipt = audit.append(actor, "report.read", id, null);
+                            boolean unchanged = known.isPresent() && known.getAsLong() == stamp[0];
+                            // read after the version: the rows are of that version or newer, never older
+                            Optional<Report> report = unchanged ? Optional.empty() : rows(h, id);
+                            if (!unchanged && report.isEmpty()) {
+                                return Optional.empty(); // removed meanwhile
+                            }
+                            Optional<Placement> placement =
+                                    stamp[1] < 0 ? Optional.empty() : placement(h, (int) stamp[1], since);
+                            return Optional.of(
+                                    new Audit.Audited<>(new Read(stamp[0], report, placement), receipt));
+                        }));
+    }
+
+    /**
+     * Marks a change to what a read of report {@code id} shows (in the change's transaction): the answers kept of
+     * it are made again.
+     */
+    static void changed(Handle h, String id) {
+        h.createUpdate("UPDATE report SET version = version + 1 WHERE id = :id")
+                .bind("id", id)
+                .execute();
+    }
+
     /** A stored report, without the reporter's identity (not audited: for the store's own use and tests). */
     public Optional<Report> report(String id) {
         // No transaction around the reads: at READ COMMITTED it would add two round trips and no consistency.
@@ -1006,6 +1083,9 @@ public final class Store implements AutoCloseable {
                 .bind("id", id)
                 .map((rs, ctx) -> reportRow(rs))
                 .findOne();
+
+    private static Optional<Report> rows(Handle h, String id) {
+        return reportRow(h, id).map(row -> row.complete(h));
     }
 
     /** Whether {@code token} is the follow-up token of report {@code id} (compared in constant time). */
@@ -1092,7 +1172,7 @@ public final class Store implements AutoCloseable {
     public boolean changeStatus(String id, Status status, String actor, String note) {
         OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
         boolean changed = db.jdbi().inTransaction(h -> {
-            int updated = h.createUpdate("UPDATE report SET status = :s WHERE id = :id")
+            int updated = h.createUpdate("UPDATE report SET status = :s, version = version + 1 WHERE id = :id")
                     .bind("s", status.id())
                     .bind("id", id)
                     .execute();

@@ -249,6 +249,7 @@ public final class Subjects {
                         changes.email().or(old::email),
                         changes.phone().or(old::phone));
                 store.contacts().rewrite(h, row.get()[0], now, row.get()[1]);
+                Store.changed(h, id);
                 n++;
             }
             return n;
@@ -306,7 +307,7 @@ public final class Subjects {
                 .mapTo(String.class)
                 .findOne()
                 .ifPresent(reporter -> {
-                    h.createUpdate("UPDATE report SET reporter_id = NULL WHERE id = :id")
+                    h.createUpdate("UPDATE report SET reporter_id = NULL, version = version + 1 WHERE id = :id")
                             .bind("id", id)
                             .execute();
                     h.createUpdate("DELETE FROM reporter WHERE id = :r")
@@ -341,7 +342,7 @@ public final class Subjects {
                     .bind("actor", actor.length() > 80 ? actor.substring(0, 80) : actor)
                     .execute();
         }
-        h.createUpdate("UPDATE report SET erased_at = COALESCE(erased_at, :at) WHERE id = :id")
+        h.createUpdate("UPDATE report SET erased_at = COALESCE(erased_at, :at), version = version + 1 WHERE id = :id")
                 .bind("at", Store.utc(now))
                 .bind("id", id)
                 .execute();
@@ -349,8 +350,8 @@ public final class Subjects {
 
     /** The narrative, the message texts and analyses, and the status notes go; the scam's identifiers stay. */
     static void eraseAnalysis(Handle h, String id, Instant now) {
-        h.createUpdate(
-                        "UPDATE report SET narrative = '', fingerprints = NULL, erased_at = COALESCE(erased_at, :at) WHERE id = :id")
+        h.createUpdate("UPDATE report SET narrative = '', fingerprints = NULL, erased_at = COALESCE(erased_at, :at), "
+                        + "version = version + 1 WHERE id = :id")
                 .bind("at", Store.utc(now))
                 .bind("id", id)
                 .execute();
@@ -370,10 +371,11 @@ public final class Subjects {
         requireReason(reason);
         int updated = store.database()
                 .jdbi()
-                .withHandle(h -> h.createUpdate("UPDATE report SET legal_hold = :on WHERE id = :id")
-                        .bind("on", on)
-                        .bind("id", reportId)
-                        .execute());
+                .withHandle(
+                        h -> h.createUpdate("UPDATE report SET legal_hold = :on, version = version + 1 WHERE id = :id")
+                                .bind("on", on)
+                                .bind("id", reportId)
+                                .execute());
         if (updated > 0) {
             store.audit().record(actor, on ? "legal_hold.set" : "legal_hold.release", reportId, reason);
         }
