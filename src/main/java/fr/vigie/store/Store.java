@@ -1057,8 +1057,7 @@ public final class Store implements AutoCloseable {
                             }
                             Optional<Placement> placement =
                                     stamp[1] < 0 ? Optional.empty() : placement(h, (int) stamp[1], since);
-                            return Optional.of(
-                                    new Audit.Audited<>(new Read(stamp[0], report, placement), receipt));
+                            return Optional.of(new Audit.Audited<>(new Read(stamp[0], report, placement), receipt));
                         }));
     }
 
@@ -1083,6 +1082,7 @@ public final class Store implements AutoCloseable {
                 .bind("id", id)
                 .map((rs, ctx) -> reportRow(rs))
                 .findOne();
+    }
 
     private static Optional<Report> rows(Handle h, String id) {
         return reportRow(h, id).map(row -> row.complete(h));
