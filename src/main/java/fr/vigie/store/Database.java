@@ -90,12 +90,12 @@ final class Database implements AutoCloseable {
                 return false;
             }
             writesAtLastPass = writes;
-            // The pages a pass rewrites count as unsaved memory (H2 reckons 19 bytes of it per byte of file); past
-            // its auto-commit memory H2 stores them in the middle of the pass, and such a store may be written in
-            // the background. Keep a pass under that, and write what it rewrote now, from this thread.
-            int room = (store.getAutoCommitMemory() - store.getUnsavedMemory()) / 19 / 2;
-            int write = Math.min(COMPACT_WRITE, room);
-            if (write < 256 * 1024 || !store.compact(COMPACT_FILL_RATE, write)) {
+            // The pages a pass rewrites count as unsaved memory (H2 reckons 19 bytes of it per byte of file), and
+            // past H2's auto-commit memory it stores them in the middle of the pass, a store that may be written in
+            // the background: what is acknowledged waits for such writes (awaitWrites). What the pass rewrote is
+            // written at once, from this thread. (Steps small enough to stay under that memory were tried: H2 then
+            // skips the chunks bigger than a step, and the file stayed nearly three times larger.)
+            if (!store.compact(COMPACT_FILL_RATE, COMPACT_WRITE)) {
                 return false;
             }
             store.commit();
