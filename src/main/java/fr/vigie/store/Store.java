@@ -1194,6 +1194,7 @@ public final class Store implements AutoCloseable {
                     .execute();
             return true;
         });
+        db.awaitWrites(); // the analyst is told the status changed: it must be in the file
         return changed;
     }
 
