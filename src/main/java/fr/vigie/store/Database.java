@@ -32,7 +32,9 @@ final class Database implements AutoCloseable {
         this.pool = pool;
         this.vendor = vendor;
         this.jdbi = Jdbi.create(pool);
-        this.compactor = vendor == Vendor.H2 ? startCompactor() : null;
+        // Off unless VIGIE_H2_COMPACT=1: a clean-clone CI run with it on lost one acknowledged report at a kill -9
+        // (CrashDurabilityTest, 2026-11-29), not yet explained; until it is, a larger file is the safe side.
+        this.compactor = vendor == Vendor.H2 && "1".equals(System.getenv("VIGIE_H2_COMPACT")) ? startCompactor() : null;
         // A failed statement's message must never carry bound values: they are victims' data.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
