@@ -76,13 +76,9 @@ public final class Reports implements AutoCloseable {
         return store.report(id, actor);
     }
 
-    /** The same, its audit entry still on its way: show the report after {@code receipt().await()}. */
-    public Optional<Audit.Audited<Report>> reportAudited(String id, String actor) {
-        return store.reportAudited(id, actor);
-    }
-
     /**
-     * The same with the report's placement since {@code since}; the report's rows are not read again when the
+     * The same, its audit entry still on its way (show the report after {@code receipt().await()}), with the
+     * report's placement since {@code since}; the report's rows are not read again when the
      * caller's copy is of the version {@code known} (see {@link Store#readAudited}).
      */
     public Optional<Audit.Audited<Store.Read>> readAudited(
