@@ -62,9 +62,7 @@ public final class HeaderForensics {
      * @param rawMessage the message as received, used only to verify DKIM (may be empty)
      */
     public HeaderFindings examine(List<Header> headers, byte[] rawMessage) {
-        List<Header> fields = headers == null
-                ? List.of()
-                : headers.stream().filter(Objects::nonNull).toList();
+        List<Header> fields = nonNull(headers);
         List<Anomaly> warnings = new ArrayList<>();
         HopChain chain = safely(() -> new HopChain(hopsOf(fields)), () -> new HopChain(List.of()), warnings);
         List<Hop> hops = safely(chain::hops, List::of, warnings);
@@ -95,11 +93,29 @@ public final class HeaderForensics {
                 warnings);
     }
 
+    // Loops, not streams, in this class: it runs on every message, and a stream pipeline per header look-up cost
+    // more than the look-up.
+    private static List<Header> nonNull(List<Header> headers) {
+        if (headers == null) {
+            return List.of();
+        }
+        List<Header> fields = new ArrayList<>(headers.size());
+        for (Header header : headers) {
+            if (header != null) {
+                fields.add(header);
+            }
+        }
+        return fields;
+    }
+
     private static List<ReceivedParser.ParsedHop> hopsOf(List<Header> fields) {
-        return fields.stream()
-                .filter(header -> header.is("Received"))
-                .map(header -> ReceivedParser.parse(header.index(), header.value()))
-                .toList();
+        List<ReceivedParser.ParsedHop> hops = new ArrayList<>();
+        for (Header header : fields) {
+            if (header.is("Received")) {
+                hops.add(ReceivedParser.parse(header.index(), header.value()));
+            }
+        }
+        return hops;
     }
 
     private static Senders noSenders() {
@@ -135,10 +151,13 @@ public final class HeaderForensics {
     }
 
     private static List<ClaimedIp> claimedIps(List<Header> fields) {
-        return fields.stream()
-                .filter(header -> isClaimedIpHeader(header.name()))
-                .map(header -> new ClaimedIp(header.name(), header.value(), claimedIp(header.value())))
-                .toList();
+        List<ClaimedIp> claimed = new ArrayList<>(0);
+        for (Header header : fields) {
+            if (isClaimedIpHeader(header.name())) {
+                claimed.add(new ClaimedIp(header.name(), header.value(), claimedIp(header.value())));
+            }
+        }
+        return List.copyOf(claimed);
     }
 
     /** Every such header starts with "X-": most headers are told apart without being lower-cased. */
@@ -160,12 +179,12 @@ public final class HeaderForensics {
     }
 
     private static Optional<String> first(List<Header> fields, String name) {
-        return fields.stream()
-                .filter(header -> header.is(name))
-                .map(Header::value)
-                .filter(value -> !value.isBlank())
-                .findFirst()
-                .map(String::strip);
+        for (Header header : fields) {
+            if (header.is(name) && !header.value().isBlank()) {
+                return Optional.of(header.value().strip());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Authentication noAuthentication() {

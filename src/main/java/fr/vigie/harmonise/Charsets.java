@@ -30,20 +30,28 @@ final class Charsets {
     record Decoded(String text, String charset) {}
 
     static Decoded decode(byte[] bytes, String declared, Consumer<Warning> warnings) {
-        if (hasUtf8Bom(bytes)) {
-            return finish(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "utf-8", warnings);
+        return decode(bytes, bytes.length, declared, warnings);
+    }
+
+    /** The same for the first {@code length} bytes of {@code bytes}: a part's text is read without a copy to size. */
+    static Decoded decode(byte[] bytes, int length, String declared, Consumer<Warning> warnings) {
+        if (hasUtf8Bom(bytes, length)) {
+            return finish(new String(bytes, 3, length - 3, StandardCharsets.UTF_8), "utf-8", warnings);
         }
-        if (bytes.length >= 2
+        if (length >= 2
                 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                         || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            return finish(new String(bytes, StandardCharsets.UTF_16), "utf-16", warnings);
+            return finish(new String(bytes, 0, length, StandardCharsets.UTF_16), "utf-16", warnings);
         }
         String label = declared == null ? null : declared.strip().toLowerCase(Locale.ROOT);
-        boolean ascii = isAscii(bytes);
+        boolean ascii = isAscii(bytes, length);
         if (ascii) {
-            return finish(new String(bytes, StandardCharsets.ISO_8859_1), label == null ? "us-ascii" : label, warnings);
+            return finish(
+                    new String(bytes, 0, length, StandardCharsets.ISO_8859_1),
+                    label == null ? "us-ascii" : label,
+                    warnings);
         }
-        String utf8 = strictUtf8(bytes);
+        String utf8 = strictUtf8(bytes, length);
         if (utf8 != null
                 && (label == null
                         || label.isEmpty()
@@ -64,24 +72,24 @@ final class Charsets {
                 warnings.accept(
                         new Warning("charset_guessed", "no charset declared and not UTF-8, read as windows-1252"));
             }
-            return finish(new String(bytes, WINDOWS_1252), "windows-1252", warnings);
+            return finish(new String(bytes, 0, length, WINDOWS_1252), "windows-1252", warnings);
         }
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             return finish(
-                    decoder.decode(ByteBuffer.wrap(bytes)).toString(),
+                    decoder.decode(ByteBuffer.wrap(bytes, 0, length)).toString(),
                     charset.name().toLowerCase(Locale.ROOT),
                     warnings);
         } catch (CharacterCodingException e) {
             if (charset.equals(StandardCharsets.UTF_8)) {
                 warnings.accept(
                         new Warning("invalid_utf8", "bytes are not valid UTF-8 as declared, invalid ones replaced"));
-                return finish(new String(bytes, StandardCharsets.UTF_8), "utf-8", warnings);
+                return finish(new String(bytes, 0, length, StandardCharsets.UTF_8), "utf-8", warnings);
             }
             warnings.accept(new Warning("invalid_bytes", "bytes not valid in " + charset.name() + ", replaced"));
-            return finish(new String(bytes, charset), charset.name().toLowerCase(Locale.ROOT), warnings);
+            return finish(new String(bytes, 0, length, charset), charset.name().toLowerCase(Locale.ROOT), warnings);
         }
     }
 
@@ -120,18 +128,14 @@ final class Charsets {
         return true;
     }
 
-    private static boolean hasUtf8Bom(byte[] b) {
-        return b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF;
+    private static boolean hasUtf8Bom(byte[] b, int length) {
+        return length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF;
     }
 
     /**
      * The bytes as UTF-8, or null when they are not valid UTF-8. Decoded step by step so that invalid bytes give a
      * result, not an exception: most non-ASCII mail is Latin-1, and an exception per part cost a stack trace each.
      */
-    private static String strictUtf8(byte[] bytes) {
-        return strictUtf8(bytes, bytes.length);
-    }
-
     private static String strictUtf8(byte[] bytes, int length) {
         // The JDK's own decoding is the fast one, and it writes U+FFFD for every malformed sequence: with none in
         // its result, the bytes were valid. Only a text holding U+FFFD (replaced, or written as such) is decoded

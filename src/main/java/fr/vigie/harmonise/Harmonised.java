@@ -48,7 +48,11 @@ public record Harmonised(
 
     /** All readable text: the subject then each part, separated by blank lines. */
     public String fullText() {
-        StringBuilder sb = new StringBuilder();
+        int size = subject == null ? 0 : subject.length() + 2;
+        for (TextPart part : parts) {
+            size += part.text().length() + 2;
+        }
+        StringBuilder sb = new StringBuilder(size);
         if (subject != null && !subject.isEmpty()) {
             sb.append(subject).append("\n\n");
         }

@@ -200,7 +200,11 @@ public final class Harmoniser {
      * copied whole for its first few thousand characters.
      */
     private static CharSequence languageSample(String subject, List<TextPart> parts) {
-        StringBuilder sb = new StringBuilder();
+        int size = subject == null ? 0 : subject.length() + 1;
+        for (TextPart part : parts) {
+            size += part.text().length() + 1;
+        }
+        StringBuilder sb = new StringBuilder(Math.min(size, LanguageGuesser.SAMPLE_CHARS + 2));
         if (subject != null) {
             sb.append(subject).append('\n');
         }

@@ -67,7 +67,7 @@ final class HtmlText {
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode t) {
-                appendText(t.text());
+                appendWholeText(t.getWholeText());
             } else if (node instanceof Element e) {
                 String name = e.normalName();
                 if (UNSEEN.contains(name)) {
@@ -113,6 +113,25 @@ final class HtmlText {
                 end--;
             }
             return end;
+        }
+
+        /**
+         * What {@code appendText(t.text())} gives, without the String that {@link TextNode#text()} makes per node:
+         * jsoup there collapses whitespace (which {@link #appendText} does again) and drops the zero-width space
+         * and the soft hyphen, which is all this adds.
+         */
+        private void appendWholeText(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\u200b' || c == '\u00ad') {
+                    continue;
+                }
+                if (Character.isWhitespace(c) || c == '\u00a0') {
+                    space();
+                } else {
+                    text.append(c);
+                }
+            }
         }
 
         private void appendText(String s) {

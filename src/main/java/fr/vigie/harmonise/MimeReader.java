@@ -194,8 +194,7 @@ final class MimeReader {
                 }
             }
             textBytes += size;
-            byte[] bytes = java.util.Arrays.copyOf(read, size);
-            Charsets.Decoded decodedText = Charsets.decode(bytes, charset, warnings);
+            Charsets.Decoded decodedText = Charsets.decode(read, size, charset, warnings);
             int index = parts.size() + 1;
             if (mimeType.equals("text/html")) {
                 HtmlText.Rendered rendered = HtmlText.render(decodedText.text());

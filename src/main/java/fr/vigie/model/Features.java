@@ -136,7 +136,11 @@ public record Features(int version, int buckets) {
             pair.append(token).append(' ');
             afterToken = true;
         }
-        return seen.stream().toArray();
+        int[] found = new int[seen.cardinality()];
+        for (int n = 0, bucket = seen.nextSetBit(0); bucket >= 0; bucket = seen.nextSetBit(bucket + 1)) {
+            found[n++] = bucket;
+        }
+        return found;
     }
 
     /**

@@ -59,4 +59,25 @@ class CharsetsTest {
         assertThat(d.charset()).isEqualTo("windows-1252");
         assertThat(d.text()).isEqualTo("caf\u00C3");
     }
+
+    @Test
+    void onlyTheGivenLengthOfABufferIsDecoded() {
+        byte[] text = "réunion".getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = java.util.Arrays.copyOf(text, 64);
+        java.util.Arrays.fill(buffer, text.length, buffer.length, (byte) 0xE9); // not UTF-8, and NUL-free
+        Charsets.Decoded d = Charsets.decode(buffer, text.length, null, warnings::add);
+        assertThat(d.text()).isEqualTo("réunion");
+        assertThat(d.charset()).isEqualTo("utf-8");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aShortBufferPrefixKeepsItsOwnCharsetReading() {
+        byte[] buffer = {'o', 'k', (byte) 0xE9, 'X', 'X'};
+        assertThat(Charsets.decode(buffer, 2, null, warnings::add).text()).isEqualTo("ok");
+        assertThat(Charsets.decode(buffer, 3, null, warnings::add).text()).isEqualTo("oké");
+        assertThat(Charsets.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', 'b'}, 4, null, warnings::add)
+                        .text())
+                .isEqualTo("a");
+    }
 }

@@ -31,4 +31,24 @@ class HtmlTextTest {
     void anchorsToTheSamePageAreNotLinks() {
         assertThat(HtmlText.render("<a href='#top'>top</a>").links()).isEmpty();
     }
+
+    @Test
+    void invisibleCharactersAndWhitespaceRunsReadAsTheBrowserShowsThem() {
+        // zero-width space and soft hyphen vanish inside words, no-break and em spaces count as spaces, and an
+        // image's alt text is taken as written
+        HtmlText.Rendered r = HtmlText.render("<p>pay\u200bpal \u00a0\u00a0 se\u00adcure\t\n now\u2003 \u2003here</p>"
+                + "<img alt='  lo\u200bgo  '>");
+        assertThat(r.text()).isEqualTo("paypal secure now here\nlo\u200bgo");
+    }
+
+    @Test
+    void linkOffsetsStayRightAfterInvisibleCharacters() {
+        HtmlText.Rendered r =
+                HtmlText.render("<p>\u200b\u00ad Go <a href='https://x.example/'>\u200bhere\u00ad </a>.</p>");
+        assertThat(r.text()).isEqualTo("Go here .");
+        assertThat(r.links())
+                .singleElement()
+                .satisfies(link ->
+                        assertThat(r.text().substring(link.start(), link.end())).isEqualTo("here"));
+    }
 }
