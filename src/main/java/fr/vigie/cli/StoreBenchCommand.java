@@ -209,7 +209,7 @@ final class StoreBenchCommand implements Callable<Integer> {
             return importer.run(
                     files,
                     Importer.Progress.NONE,
-                    reports -> imported.addAll(reports.stream()
+                    reports -> imported.addBulk(reports.stream()
                             .map(e -> Store.indexable(e.getKey(), e.getValue()))
                             .toList()));
         }
