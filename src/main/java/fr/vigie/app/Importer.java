@@ -149,8 +149,7 @@ public final class Importer {
                     if (!writer.room(1)) {
                         break; // the writer failed: its error is thrown below
                     }
-                    writer.queue.put(
-                            new Slot(item, pool.submit(() -> prepare(item).map(this::stage))));
+                    writer.queue.put(new Slot(item, pool.submit(() -> analyse(item))));
                 }
                 if (writer.failure != null) {
                     break;
@@ -182,12 +181,30 @@ public final class Importer {
         static final Slot END = new Slot(null, null);
     }
 
-    /** A message analysed, and staged for the store unless its evidence was refused. */
-    private record Analysed(PreparedReport report, Store.Staged staged) {}
+    /**
+     * A message analysed, and staged for the store unless its evidence was refused; or {@link #STORED}, a message
+     * stored by an earlier run, not analysed again.
+     */
+    private record Analysed(PreparedReport report, Store.Staged staged) {
+        static final Analysed STORED = new Analysed(null, null);
+    }
 
-    /** On an analysis thread: the store's own preparation too (fingerprints, sealing), off the writer's thread. */
-    private Analysed stage(PreparedReport p) {
-        return new Analysed(p, p.evidence().get(0).refusal().isPresent() ? null : store.stage(p));
+    /**
+     * On an analysis thread: the analysis, then the store's own preparation (fingerprints, sealing), off the writer's
+     * thread. A message already stored (the same submission key) is only hashed: an import run again after an
+     * interruption goes through what it did at the speed of hashing. (One that is not is still checked by the
+     * writer, which also finds duplicates within the run.)
+     */
+    private Optional<Analysed> analyse(Item item) {
+        Optional<NewReport> report = report(item);
+        if (report.isEmpty()) {
+            return Optional.empty();
+        }
+        if (store.submitted(intake.submissionKey(report.get()))) {
+            return Optional.of(Analysed.STORED);
+        }
+        PreparedReport p = intake.prepare(report.get());
+        return Optional.of(new Analysed(p, p.evidence().get(0).refusal().isPresent() ? null : store.stage(p)));
     }
 
     /**
@@ -271,7 +288,9 @@ public final class Importer {
                 bytes += item.size();
                 try {
                     Optional<Analysed> a = slot.analysis().get();
-                    if (a.isPresent()) {
+                    if (a.isPresent() && a.get() == Analysed.STORED) {
+                        counts.duplicates++;
+                    } else if (a.isPresent()) {
                         Optional<String> refusal =
                                 a.get().report().evidence().get(0).refusal();
                         if (refusal.isPresent()) {
@@ -318,7 +337,8 @@ public final class Importer {
         }
     }
 
-    private Optional<PreparedReport> prepare(Item item) {
+    /** The report a message makes, unless it could not be read. */
+    private Optional<NewReport> report(Item item) {
         if (item.error() != null) {
             return Optional.empty();
         }
@@ -334,7 +354,7 @@ public final class Importer {
                 List.of(),
                 List.of(new EvidenceFile(item.name(), mail ? "message/rfc822" : "text/plain", item.bytes())),
                 "import");
-        return Optional.of(intake.prepare(report));
+        return Optional.of(report);
     }
 
     /** The messages of one file: each message of an mbox, or the file as one message. */

@@ -67,7 +67,7 @@ final class ImportCommand implements Callable<Integer> {
         List<Path> files = Importer.files(inputs);
         try (Store store = Store.open(config);
                 SearchIndex index = SearchIndex.open(config.dataDir().resolve("index"))) {
-            Importer.Stored indexer = reports -> index.addAll(reports.stream()
+            Importer.Stored indexer = reports -> index.addBulk(reports.stream()
                     .map(e -> Store.indexable(e.getKey(), e.getValue()))
                     .toList());
             Importer importer = new Importer(app.harmoniser(), app.intake(), store, config.country(), threads, batch);

@@ -77,6 +77,23 @@ public final class Intake {
                 submissionKey(report, evidence));
     }
 
+    /**
+     * The submission key {@link #prepare} would give the report, without analysing it (its evidence is only hashed):
+     * an import run again looks up each message by it and analyses only those not stored yet.
+     */
+    public String submissionKey(NewReport report) {
+        List<PreparedEvidence> hashed = report.evidence().stream()
+                .map(file -> new PreparedEvidence(
+                        file,
+                        Evidence.sha256(file.bytes()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))
+                .toList();
+        return submissionKey(report, hashed);
+    }
+
     private PreparedEvidence prepare(EvidenceFile file, Situation situation) {
         String sha256 = Evidence.sha256(file.bytes());
         if (!isMessage(file)) {

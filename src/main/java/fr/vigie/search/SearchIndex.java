@@ -128,6 +128,22 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /**
+     * Adds or replaces many reports without making them searchable yet: a bulk import, whose process holds the index
+     * and so has no one searching it. They become searchable at the next {@link #add}, {@link #addAll},
+     * {@link #commit()} or opening. Making each batch searchable, as {@link #addAll} does, writes a small segment
+     * per batch, and the merging of those small segments took as long again as the indexing itself.
+     */
+    public synchronized void addBulk(List<Indexable> reports) {
+        try {
+            for (Indexable report : reports) {
+                writer.updateDocument(new Term(ID, report.id()), document(report));
+            }
+        } catch (IOException e) {
+            throw new VigieException("the search index " + folder + " cannot be written", e);
+        }
+    }
+
+    /**
      * Indexes these reports again (after an erasure or a purge took their text) and rewrites the segments that held
      * their old text, then commits: the erased words leave the index's files, not only its searches.
      */
@@ -145,10 +161,14 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Writes what was added to disk, so that it survives a crash (a crash before loses only the index's copy). */
+    /**
+     * Writes what was added to disk, so that it survives a crash (a crash before loses only the index's copy), and
+     * makes it searchable.
+     */
     public synchronized void commit() {
         try {
             writer.commit();
+            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new VigieException("the search index " + folder + " cannot be written", e);
         }

@@ -687,6 +687,16 @@ public final class Store implements AutoCloseable {
         return db.vendor().name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Whether a report with this submission key is stored (an import run again skips what it stored before). */
+    public boolean submitted(String submissionKey) {
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT 1 FROM report WHERE submission_key = :key")
+                        .bind("key", submissionKey)
+                        .mapTo(Integer.class)
+                        .findOne()
+                        .isPresent());
+    }
+
     /** Stores one report, or finds it if the same submission was stored before. */
     public Submission submit(PreparedReport report) {
         return submitAll(List.of(report)).get(0);

@@ -88,6 +88,23 @@ class SearchIndexTest {
     }
 
     @Test
+    void reportsAddedInBulkAreFoundOnceCommittedAndAfterReopening() {
+        index.addBulk(List.of(
+                new Indexable("VG-FR0003", Lang.FR, "Un faux conseiller crypto m'a fait investir.", List.of()),
+                new Indexable("VG-FR0001", Lang.FR, "Un faux support technique.", List.of())));
+
+        index.commit();
+
+        assertThat(index.search("crypto", 10)).containsExactly("VG-FR0003");
+        assertThat(index.search("convocation", 10)).isEmpty();
+        assertThat(index.count()).isEqualTo(4);
+        index.addBulk(List.of(new Indexable("VG-FR0004", Lang.FR, "Un faux plombier m'a arnaqué.", List.of())));
+        index.close();
+        index = SearchIndex.open(dir.resolve("index"));
+        assertThat(index.search("plombier", 10)).containsExactly("VG-FR0004");
+    }
+
+    @Test
     void addingAReportAgainReplacesItsText() {
         index.add(new Indexable("VG-FR0001", Lang.FR, "Un faux support technique.", List.of()));
 
