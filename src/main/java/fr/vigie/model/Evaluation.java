@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The arithmetic of an evaluation: gold labels against {@link Judgement}s. Per-class precision, recall and F1
- * (precision is 0 for a class never predicted), macro-F1 over the classes that have gold examples, accuracy, the
+ * (precision is 0 for a class never predicted), macro-F1 over the classes that have gold examples (and, beside it, over
+ * those with at least {@link #RARE}), accuracy, the
  * scam-vs-not-scam confusion (spam counts as not scam), the false-positive rate on legitimate messages, and per-corpus
  * figures. In binary mode the classes are {@code scam} and {@code not_scam}. Immutable and thread-safe.
  */
@@ -122,6 +123,19 @@ public final class Evaluation {
                 .orElse(Double.NaN);
     }
 
+    /**
+     * The mean F1 over the classes with at least {@link #RARE} gold examples: a second figure, never the headline,
+     * because a class of one or two examples moves {@link #macroF1()} by a tenth on its own. NaN when no class has
+     * that many.
+     */
+    public double macroF1Judgeable() {
+        return classes().stream()
+                .filter(c -> c.support() >= RARE)
+                .mapToDouble(ClassScore::f1)
+                .average()
+                .orElse(Double.NaN);
+    }
+
     public double accuracy() {
         return ratio(rows.stream().filter(r -> gold(r).equals(predicted(r))).count(), rows.size());
     }
@@ -208,6 +222,11 @@ public final class Evaluation {
         List<String> rare = rareClasses();
         if (!rare.isEmpty()) {
             out.append("classes with fewer than " + RARE + " examples: " + String.join(", ", rare) + "\n");
+            out.append(String.format(
+                    Locale.ROOT,
+                    "macro-F1 without them (classes with at least %d examples): %.4f%n",
+                    RARE,
+                    macroF1Judgeable()));
         }
         Confusion m = confusion();
         out.append("\nscam vs not scam (spam counts as not scam)\n");
@@ -252,6 +271,7 @@ public final class Evaluation {
         map.put("fpr", fpr());
         map.put("corpora", corpora());
         map.put("macroF1", macroF1());
+        map.put("macroF1Judgeable", macroF1Judgeable());
         map.put("accuracy", accuracy());
         return map;
     }

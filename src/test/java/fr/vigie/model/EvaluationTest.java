@@ -75,4 +75,23 @@ class EvaluationTest {
         assertThat(evaluation.corpora().get(0).legitimateFpr()).isCloseTo(0.1, within(1e-9));
         assertThat(evaluation.rareClasses()).isEmpty();
     }
+
+    @Test
+    void classesUnderFiveExamplesAreLeftOutOfTheSecondMacroF1Only() {
+        List<Evaluation.Row> rows = new ArrayList<>();
+        add(rows, 5, "ham", "legitimate", "legitimate");
+        add(rows, 4, "pot", "phishing", "phishing");
+        add(rows, 1, "pot", "phishing", "legitimate");
+        add(rows, 2, "pot", "romance", "phishing");
+        Evaluation evaluation = Evaluation.of(rows, false);
+        double legitimate = 2 * (5 / 6.0) / (5 / 6.0 + 1);
+        double phishing = 2 * (4 / 6.0) * 0.8 / (4 / 6.0 + 0.8);
+        assertThat(evaluation.rareClasses()).containsExactly("romance");
+        assertThat(evaluation.macroF1()).isCloseTo((legitimate + phishing + 0) / 3, within(1e-9));
+        assertThat(evaluation.macroF1Judgeable()).isCloseTo((legitimate + phishing) / 2, within(1e-9));
+        assertThat(evaluation.report())
+                .contains("macro-F1 without them (classes with at least 5 examples): 0.8182")
+                .endsWith(String.format(
+                        java.util.Locale.ROOT, "macro-F1 %.4f accuracy 0.7500 fpr 0.0000%n", evaluation.macroF1()));
+    }
 }
