@@ -13,8 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
- * Closed-loop load on one HTTP route: {@code clients} virtual threads each send a request, wait for the answer,
- * and send the next, for a fixed time; every latency is kept, so the percentiles are exact.
+ * Load on one HTTP route from {@code clients} virtual threads, for a fixed time; every latency is kept, so the
+ * percentiles are exact. Closed loop ({@link #run}): each client sends, waits for the answer and sends the next, so
+ * the rate is whatever the server gives and, by Little's law, the mean latency is {@code clients / rate}. Open loop
+ * ({@link #atRate}): the requests are due at a fixed total rate whatever the answers, and each latency runs from
+ * when its request was due, so a request held up behind a slow one counts the wait (no coordinated omission).
  */
 public final class Latency {
     /** What a run measured. {@code errors} counts answers other than 200 and failed requests. */
@@ -52,6 +55,90 @@ public final class Latency {
                 },
                 clients,
                 seconds);
+    }
+
+    /**
+     * Open-loop GETs: {@code perSecond} requests in all, due at even intervals and dealt round the {@code clients}
+     * (each over its own kept-alive connection); a latency is measured from when its request was due, not from when
+     * a busy client got round to sending it. When the server cannot keep up, the latencies grow with the backlog;
+     * requests still unsent half the run's time after its end count as errors (and have no latency).
+     */
+    public static Result atRate(
+            String base, IntFunction<String> path, String authorization, int clients, double perSecond, double seconds)
+            throws InterruptedException {
+        URI uri = URI.create(base);
+        long interval = (long) (1e9 * clients / perSecond); // between two requests of one client
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long grace = (long) (seconds * 1e9) / 2;
+        long start = System.nanoTime();
+        AtomicLong errors = new AtomicLong();
+        List<Latencies> perClient = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Latencies latencies = new Latencies();
+            perClient.add(latencies);
+            long first = start + (long) (c * 1e9 / perSecond);
+            threads.add(Thread.ofVirtual().start(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                try (KeepAlive connection = new KeepAlive(uri)) {
+                    long due = first;
+                    for (; due < end && System.nanoTime() < end + grace; due += interval) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        try {
+                            if (connection.get(path.apply(random.nextInt(Integer.MAX_VALUE)), authorization) != 200) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                        latencies.add(System.nanoTime() - due);
+                    }
+                    // A server that cannot keep up would leave a backlog of hours: what was due and not sent
+                    // within the grace is counted as failed, not waited for.
+                    for (; due < end; due += interval) {
+                        errors.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        return results(threads, perClient, errors, start);
+    }
+
+    /**
+     * Closed-loop GETs of each of {@code paths} once, shared among {@code clients}: what a first request costs when
+     * the server has kept nothing of an earlier one.
+     */
+    public static Result each(String base, List<String> paths, String authorization, int clients)
+            throws InterruptedException {
+        URI uri = URI.create(base);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        List<Latencies> perClient = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Latencies latencies = new Latencies();
+            perClient.add(latencies);
+            threads.add(Thread.ofVirtual().start(() -> {
+                try (KeepAlive connection = new KeepAlive(uri)) {
+                    for (int i = next.getAndIncrement(); i < paths.size(); i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        try {
+                            if (connection.get(paths.get(i), authorization) != 200) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                        latencies.add(System.nanoTime() - t0);
+                    }
+                }
+            }));
+        }
+        return results(threads, perClient, errors, start);
     }
 
     /**
@@ -118,6 +205,11 @@ public final class Latency {
                 sender.close();
             }));
         }
+        return results(threads, perClient, errors, start);
+    }
+
+    private static Result results(List<Thread> threads, List<Latencies> perClient, AtomicLong errors, long start)
+            throws InterruptedException {
         for (Thread t : threads) {
             t.join();
         }

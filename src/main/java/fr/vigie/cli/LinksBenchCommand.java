@@ -13,7 +13,6 @@ import fr.vigie.http.HttpServer;
 import fr.vigie.identifier.Identifier;
 import fr.vigie.report.Intake;
 import fr.vigie.report.NewReport;
-import fr.vigie.report.PreparedReport;
 import fr.vigie.report.ReportForm;
 import fr.vigie.search.SearchIndex;
 import fr.vigie.store.Store;
@@ -26,10 +25,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -66,6 +67,12 @@ final class LinksBenchCommand implements Callable<Integer> {
             defaultValue = "32")
     int clients;
 
+    @Option(
+            names = "--rate",
+            description = "open-loop look-ups per second, all clients together (default: ${DEFAULT-VALUE})",
+            defaultValue = "5000")
+    double rate;
+
     @Option(names = "--seed", description = "workload seed (default: ${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
 
@@ -77,6 +84,9 @@ final class LinksBenchCommand implements Callable<Integer> {
 
     private static final int BATCH = 1_000;
     private static final int LOOKUP_VALUES = 20_000;
+    /** Values looked up once each, none of them asked before: what a look-up costs when nothing of it is kept. */
+    private static final int FIRST_LOOKUPS = 2_000;
+
     private static final int PROGRESS = 100_000;
 
     private record Figures(
@@ -91,6 +101,8 @@ final class LinksBenchCommand implements Callable<Integer> {
             long sizeBytes,
             Latency.Result health,
             Latency.Result lookups,
+            Latency.Result lookupsAtRate,
+            Latency.Result firstLookups,
             int campaignSize,
             Latency.Result campaignPage) {}
 
@@ -148,16 +160,19 @@ final class LinksBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "… %s: ingest and link%n", backend);
             out.flush();
             List<Identifier> lookups = new ArrayList<>();
+            List<Identifier> firstLookups = new ArrayList<>();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long start = System.nanoTime();
             long cpu = threads.getCurrentThreadCpuTime();
-            // As vigie import does: the next batch is generated and prepared on another thread while one is stored.
-            BlockingQueue<List<PreparedReport>> batches = new ArrayBlockingQueue<>(2);
-            FutureTask<Void> preparing = new FutureTask<>(() -> prepareAll(intake, lookups, batches));
+            // As vigie import does: the next batch is generated, prepared and staged (fingerprints, sealed contacts)
+            // on another thread while one is stored.
+            BlockingQueue<List<Store.Staged>> batches = new ArrayBlockingQueue<>(2);
+            FutureTask<Void> preparing =
+                    new FutureTask<>(() -> prepareAll(intake, store, lookups, firstLookups, batches));
             Thread.ofPlatform().daemon().start(preparing);
             long stored = 0;
-            for (List<PreparedReport> batch = batches.take(); !batch.isEmpty(); batch = batches.take()) {
-                store.submitAll(batch);
+            for (List<Store.Staged> batch = batches.take(); !batch.isEmpty(); batch = batches.take()) {
+                store.submitStaged(batch);
                 // A million reports take a while on a shared machine: say how far, so a run cut short still tells.
                 if ((stored + batch.size()) / PROGRESS > stored / PROGRESS) {
                     out.printf(
@@ -193,6 +208,17 @@ final class LinksBenchCommand implements Callable<Integer> {
                 Latency.run(base, r -> lookup(lookups, r), bearer, clients, 5);
                 Latency.Result health = Latency.run(base, r -> "/health", null, clients, Math.max(3, seconds / 4));
                 Latency.Result found = Latency.run(base, r -> lookup(lookups, r), bearer, clients, seconds);
+                Latency.Result atRate = Latency.atRate(base, r -> lookup(lookups, r), bearer, clients, rate, seconds);
+                Set<Identifier> asked = new HashSet<>(lookups);
+                Latency.Result first = Latency.each(
+                        base,
+                        firstLookups.stream()
+                                .filter(id -> !asked.contains(id))
+                                .distinct()
+                                .map(id -> lookup(List.of(id), 0))
+                                .toList(),
+                        bearer,
+                        clients);
                 String page = "/api/campaigns/" + biggest.id() + "?max=10000";
                 Latency.run(base, r -> page, bearer, 1, 3);
                 Latency.Result campaignPage = Latency.run(base, r -> page, bearer, 1, Math.max(5, seconds / 2));
@@ -208,6 +234,8 @@ final class LinksBenchCommand implements Callable<Integer> {
                         store.sizeOnDisk() + (jdbcUrl.isPresent() ? Folders.size(dir) : 0),
                         health,
                         found,
+                        atRate,
+                        first,
                         biggest.reportCount(),
                         campaignPage);
             }
@@ -216,20 +244,29 @@ final class LinksBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Generates and prepares the reports a batch at a time, then hands an empty batch: the end. */
-    private Void prepareAll(Intake intake, List<Identifier> lookups, BlockingQueue<List<PreparedReport>> batches)
+    /** Generates, prepares and stages the reports a batch at a time, then hands an empty batch: the end. */
+    private Void prepareAll(
+            Intake intake,
+            Store store,
+            List<Identifier> lookups,
+            List<Identifier> firstLookups,
+            BlockingQueue<List<Store.Staged>> batches)
             throws InterruptedException {
         SplittableRandom pick = new SplittableRandom(seed);
         Workload workload = new Workload(seed);
-        List<PreparedReport> batch = new ArrayList<>(BATCH);
+        List<Store.Staged> batch = new ArrayList<>(BATCH);
         try {
             for (int i = 0; i < reports; i++) {
                 NewReport report = workload.next();
                 if (lookups.size() < LOOKUP_VALUES && pick.nextInt(Math.max(1, reports / LOOKUP_VALUES)) == 0) {
                     lookups.add(
                             report.declared().get(pick.nextInt(report.declared().size())));
+                } else if (firstLookups.size() < FIRST_LOOKUPS
+                        && pick.nextInt(Math.max(1, reports / FIRST_LOOKUPS)) == 0) {
+                    firstLookups.add(
+                            report.declared().get(pick.nextInt(report.declared().size())));
                 }
-                batch.add(intake.prepare(report));
+                batch.add(store.stage(intake.prepare(report)));
                 if (batch.size() == BATCH || i == reports - 1) {
                     batches.put(batch);
                     batch = new ArrayList<>(BATCH);
@@ -275,8 +312,12 @@ final class LinksBenchCommand implements Callable<Integer> {
                             rows.add("rows per report: " + table, "%.2f".formatted(n / (double) reports)));
             rows.add("store size on disk                        MB", "%.1f".formatted(f.sizeBytes() / 1e6));
             rows.add("GET /health (baseline)             p50/p99 ms", Table.ms(f.health()));
-            rows.add("GET /api/indicators/{kind}/{value} p50/p99 ms", Table.ms(f.lookups()));
-            rows.add("look-ups                        req/s, errors", Table.rate(f.lookups()));
+            rows.add("look-ups, closed loop (max rate)   p50/p99 ms", Table.ms(f.lookups()));
+            rows.add("look-ups, closed loop (max rate) req/s, errors", Table.rate(f.lookups()));
+            rows.add("look-ups, open loop at %.0f/s      p50/p99 ms".formatted(rate), Table.ms(f.lookupsAtRate()));
+            rows.add("look-ups, open loop at %.0f/s   req/s, errors".formatted(rate), Table.rate(f.lookupsAtRate()));
+            rows.add("first look-up of a value (none kept) p50/p99", Table.ms(f.firstLookups()));
+            rows.add("first look-ups                  req/s, errors", Table.rate(f.firstLookups()));
             rows.add("biggest campaign                     reports", Integer.toString(f.campaignSize()));
             rows.add("GET /api/campaigns/{id}?max=10000  p50/p99 ms", Table.ms(f.campaignPage()));
             rows.add("load average (1 min) at the end of the run", "%.1f".formatted(f.loadAverage()));

@@ -190,6 +190,7 @@ final class Database implements AutoCloseable {
                     .dataSource(pool)
                     .locations("classpath:fr/vigie/store/migration")
                     .placeholders(types)
+                    .javaMigrations(new ValueKeys())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

@@ -430,9 +430,18 @@ public final class Store implements AutoCloseable {
 
         private List<Links.Stored> read(List<? extends Map.Entry<String, Integer>> numbered) {
             List<String> chunk = numbered.stream().map(Map.Entry::getKey).toList();
+            // A page of numbered reports is every report numbered from its first to its last (they are read in
+            // number order): selected by that range of the number's index, not by a list of 2,000 ids, which
+            // PostgreSQL read by scanning the whole identifier table (half a second a page at 100,000 reports).
+            boolean range = numbered.stream().allMatch(e -> e.getValue() != null);
+            java.util.function.Function<String, org.jdbi.v3.core.statement.Query> select = where -> range
+                    ? h.createQuery(where.replace("<page>", "r.num BETWEEN :lo AND :hi"))
+                            .bind("lo", numbered.getFirst().getValue())
+                            .bind("hi", numbered.getLast().getValue())
+                    : h.createQuery(where.replace("<page>", "r.id IN (<ids>)")).bindList("ids", chunk);
             Map<String, List<Identifier>> identifiers = new HashMap<>();
-            h.createQuery("SELECT report_id, kind, normalized FROM report_identifier WHERE report_id IN (<ids>)")
-                    .bindList("ids", chunk)
+            select.apply("SELECT ri.report_id, ri.kind, ri.normalized FROM report r"
+                            + " JOIN report_identifier ri ON ri.report_id = r.id WHERE <page>")
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                     .forEach(row -> PARSER.stored(Kind.fromId(row[1]), row[2])
                             .ifPresent(i -> identifiers
@@ -440,9 +449,8 @@ public final class Store implements AutoCloseable {
                                     .add(i)));
             Map<String, List<fr.vigie.link.Fingerprint>> templates = new HashMap<>();
             Map<String, Set<String>> own = new HashMap<>();
-            List<String[]> rows = h.createQuery(
-                            "SELECT id, fingerprints, reporter_id, country FROM report WHERE id IN (<ids>)")
-                    .bindList("ids", chunk)
+            List<String[]> rows = select.apply(
+                            "SELECT r.id, r.fingerprints, r.reporter_id, r.country FROM report r WHERE <page>")
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                     .list();
             // the contacts are sealed: opened here, a page at a time
@@ -554,7 +562,10 @@ public final class Store implements AutoCloseable {
         return page(campaign, members, maxReports).figures();
     }
 
-    /** Members read per query of a campaign's page (bound parameters: PostgreSQL takes up to 32,767). */
+    /**
+     * Members read per query of a campaign's page, bound as one array ({@code = ANY}): a list of 5,000 parameters
+     * is parsed and planned again by PostgreSQL at every page; an array is one parameter.
+     */
     private static final int PAGE_MEMBERS = 5_000;
 
     private CampaignPage page(int campaign, List<Integer> members, int maxReports) {
@@ -570,8 +581,8 @@ public final class Store implements AutoCloseable {
                 List<Integer> chunk = members.subList(from, Math.min(members.size(), from + PAGE_MEMBERS));
                 h.createQuery("SELECT r.id, r.received_at, r.reporter_id, r.minor, r.country, r.schemes, l.currency,"
                                 + " l.amount FROM report r LEFT JOIN loss l ON l.report_id = r.id"
-                                + " WHERE r.num IN (<nums>) ORDER BY r.num")
-                        .bindList("nums", chunk)
+                                + " WHERE r.num = ANY(:nums) ORDER BY r.num")
+                        .bindArray("nums", Integer.class, chunk.toArray())
                         .scanResultSet((supplier, ctx) -> {
                             ResultSet rs = supplier.get();
                             String last = null;
@@ -596,8 +607,8 @@ public final class Store implements AutoCloseable {
                         });
                 // by value, whatever its origin: who declared it does not change what links
                 h.createQuery("SELECT ri.report_id, ri.kind, ri.normalized FROM report r"
-                                + " JOIN report_identifier ri ON ri.report_id = r.id WHERE r.num IN (<nums>)")
-                        .bindList("nums", chunk)
+                                + " JOIN report_identifier ri ON ri.report_id = r.id WHERE r.num = ANY(:nums)")
+                        .bindArray("nums", Integer.class, chunk.toArray())
                         .map((rs, ctx) -> Map.entry(
                                 rs.getString(1),
                                 new StoredIdentifier(Kind.fromId(rs.getString(2)), rs.getString(3), Origin.FOUND)))
@@ -860,8 +871,8 @@ public final class Store implements AutoCloseable {
             losses = h.prepareBatch("INSERT INTO loss (report_id, seq, amount, currency, method, paid_on) "
                     + "VALUES (:id, :seq, :amount, :currency, :method, :paid)");
             identifiers =
-                    h.prepareBatch("INSERT INTO report_identifier (report_id, value_hash, kind, normalized, origin) "
-                            + "VALUES (:id, :hash, :kind, :value, :origin)");
+                    h.prepareBatch("INSERT INTO report_identifier (report_id, value_hash, value_key, kind, normalized,"
+                            + " origin) VALUES (:id, :hash, :key, :kind, :value, :origin)");
             blobs = h.prepareBatch("INSERT INTO evidence_blob (sha256, size, bytes, stored_at, wrapped_key, master_id) "
                     + "VALUES (:sha, :size, :bytes, :at, :wrapped, :master)");
             evidence = h.prepareBatch("""
@@ -928,12 +939,11 @@ public final class Store implements AutoCloseable {
                 if (ri.identifier().normalized().length() > MAX_IDENTIFIER) {
                     continue; // no real identifier is this long; the evidence keeps it all the same
                 }
+                String hash = valueHash(ri.identifier().kind(), ri.identifier().normalized());
                 identifiers
                         .bind("id", id)
-                        .bind(
-                                "hash",
-                                valueHash(
-                                        ri.identifier().kind(), ri.identifier().normalized()))
+                        .bind("hash", hash)
+                        .bind("key", ValueKeys.of(hash))
                         .bind("kind", ri.identifier().kind().id())
                         .bind("value", ri.identifier().normalized())
                         .bind("origin", ri.origin().id())
@@ -1298,12 +1308,7 @@ public final class Store implements AutoCloseable {
      */
     public Indicator indicator(Identifier identifier, int max) {
         String hash = valueHash(identifier.kind(), identifier.normalized());
-        Indicators.Found found = indicators.get(hash, max).orElseGet(() -> {
-            Indicators.Stamp stamp = indicators.stamp(hash); // before reading: a report committed since outdates it
-            Indicators.Found read = readIndicator(hash, max);
-            indicators.put(hash, stamp, read);
-            return read;
-        });
+        Indicators.Found found = indicators.lookUp(hash, max, most -> readIndicator(hash, most));
         return new Indicator(
                 identifier,
                 found.reportCount(),
@@ -1329,27 +1334,30 @@ public final class Store implements AutoCloseable {
                                l.currency, l.amount
                         FROM report_identifier ri JOIN report r ON r.id = ri.report_id
                         LEFT JOIN loss l ON l.report_id = r.id
-                        WHERE ri.value_hash = :hash""").bind("hash", hash).scanResultSet((supplier, ctx) -> {
-                    ResultSet rs = supplier.get();
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        if (!carriers.containsKey(id)) {
-                            carriers.put(
-                                    id,
-                                    new Carrier(
+                        WHERE ri.value_key = :key AND ri.value_hash = :hash""")
+                        .bind("key", ValueKeys.of(hash))
+                        .bind("hash", hash)
+                        .scanResultSet((supplier, ctx) -> {
+                            ResultSet rs = supplier.get();
+                            while (rs.next()) {
+                                String id = rs.getString(1);
+                                if (!carriers.containsKey(id)) {
+                                    carriers.put(
                                             id,
-                                            rs.getString(2),
-                                            instant(rs, "received_at"),
-                                            rs.getString(4).strip(),
-                                            (Integer) rs.getObject(5, Integer.class)));
-                        }
-                        String currency = rs.getString(6);
-                        if (currency != null) {
-                            losses.merge(currency.strip(), rs.getBigDecimal(7), java.math.BigDecimal::add);
-                        }
-                    }
-                    return null;
-                }));
+                                            new Carrier(
+                                                    id,
+                                                    rs.getString(2),
+                                                    instant(rs, "received_at"),
+                                                    rs.getString(4).strip(),
+                                                    (Integer) rs.getObject(5, Integer.class)));
+                                }
+                                String currency = rs.getString(6);
+                                if (currency != null) {
+                                    losses.merge(currency.strip(), rs.getBigDecimal(7), java.math.BigDecimal::add);
+                                }
+                            }
+                            return null;
+                        }));
         List<Carrier> all = List.copyOf(carriers.values());
         return new Indicators.Found(
                 all.size(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.vigie.app.Config;
 import fr.vigie.bench.Workload;
 import fr.vigie.report.PreparedReport;
+import fr.vigie.report.Submission;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -80,6 +81,37 @@ class H2StoreTest extends StoreContract {
         assertThat(count("SELECT COUNT(*) FROM campaign_edge WHERE via = 0")).isEqualTo(templateEdges);
         assertThat(printed).isPositive();
         assertThat(templateEdges).isPositive();
+    }
+
+    /**
+     * A store whose identifiers were stored before V14 (no value key, the old index on the hash): once opened
+     * again, every identifier of every report is found by a look-up.
+     */
+    @Test
+    void identifiersStoredBeforeTheirValueKeysAreFoundOnceTheStoreIsOpenedAgain() {
+        Workload workload = new Workload(3);
+        List<PreparedReport> prepared = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            prepared.add(intake.prepare(workload.next()));
+        }
+        List<String> ids =
+                store.submitAll(prepared).stream().map(Submission::id).toList();
+        store.database().jdbi().useHandle(h -> {
+            h.execute("DROP INDEX report_identifier_key");
+            h.execute("ALTER TABLE report_identifier DROP COLUMN value_key");
+            h.execute("CREATE INDEX report_identifier_value ON report_identifier (value_hash)");
+            h.execute("DELETE FROM flyway_schema_history WHERE version = '14'");
+        });
+        store.close();
+
+        store = reopen(Clock.fixed(NOW, ZoneOffset.UTC));
+
+        for (int i = 0; i < prepared.size(); i++) {
+            for (PreparedReport.ReportIdentifier ri : prepared.get(i).identifiers()) {
+                assertThat(store.indicator(ri.identifier(), 10_000).reports()).contains(ids.get(i));
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM report_identifier")).isGreaterThan(50);
     }
 
     private long count(String sql) {

@@ -545,7 +545,7 @@ abstract class StoreContract {
                 .isZero();
     }
 
-    /** A value more reports carry than look-ups read from the index every time (look-ups keep those in memory). */
+    /** {@code n} reports that carry one IBAN, each with a loss of 100 EUR. */
     private List<Submission> carriers(String iban, int n) {
         List<Submission> carriers = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -576,6 +576,34 @@ abstract class StoreContract {
         assertThat(found.lossesByCurrency().get("EUR")).isEqualByComparingTo("2400");
         assertThat(found.campaigns())
                 .containsExactly(store.campaignOf(late.id()).orElseThrow().id());
+    }
+
+    /** Every answer is kept in memory, a value one report carries too: the next report carrying it is seen. */
+    @Test
+    void aLookUpOfAValueOneReportCarriesSeesTheNextReportCarryingIt() {
+        Submission first = report("narrative", "un virement", "identifier", "FR7630006000011234567890189");
+        assertThat(lookUp("FR7630006000011234567890189").reports()).containsExactly(first.id());
+        assertThat(lookUp("FR7630006000011234567890189").reports()).containsExactly(first.id());
+
+        Submission second = report("narrative", "un autre virement", "identifier", "FR76 3000 6000 0112 3456 7890 189");
+
+        assertThat(lookUp("FR7630006000011234567890189").reports()).containsExactlyInAnyOrder(first.id(), second.id());
+    }
+
+    /** Concurrent look-ups of a value not kept share one read of it: each gets the whole answer. */
+    @Test
+    void concurrentLookUpsOfOneValueEachGetAllItsReports() throws Exception {
+        List<Submission> carriers = carriers("FR76 3000 6000 0112 3456 7890 189", 30);
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<fr.vigie.report.Indicator>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(threads.submit(() -> lookUp("FR7630006000011234567890189")));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().reportCount()).isEqualTo(30);
+                assertThat(answer.get().reports()).containsExactlyInAnyOrderElementsOf(ids(carriers));
+            }
+        }
     }
 
     @Test
