@@ -2,6 +2,7 @@ package fr.vigie.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import fr.vigie.VigieException;
 import fr.vigie.app.App;
@@ -23,6 +24,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -210,6 +212,32 @@ abstract class PrivacyContract {
             Thread.sleep(20);
         }
         assertThat(store.audit().last(1)).extracting(Audit.Entry::target).containsExactly(Optional.of("VG-1"));
+    }
+
+    @Test
+    void anEntryQueuedAsTheStoreClosesIsWrittenBeforeItCloses() throws Exception {
+        store.audit().append("analyst:alice", "report.read", "VG-7", null); // nobody waits for it
+        store.close();
+        store = reopen(Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(store.audit().last(1)).extracting(Audit.Entry::target).containsExactly(Optional.of("VG-7"));
+        assertThat(store.audit().verify().broken()).isEmpty();
+    }
+
+    /** A read that comes after the store closed (a request still in flight at the stop) is refused, not left hanging. */
+    @Test
+    void aReadAuditedAfterTheStoreClosedIsRefusedNotLeftWaiting() {
+        store.audit().record("analyst:alice", "report.read", "VG-1", null);
+        Store closed = store;
+        closed.close();
+        store = null;
+
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> assertThatThrownBy(() -> closed.audit()
+                                .append("analyst:alice", "report.read", "VG-2", null)
+                                .await())
+                        .isInstanceOf(VigieException.class));
     }
 
     @Test
