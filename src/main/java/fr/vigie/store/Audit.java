@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,40 +30,30 @@ import org.jdbi.v3.core.Jdbi;
  * deleted, inserted or moved breaks the chain at that point ({@link #verify}). The last entry's number and hash are
  * also kept in {@code audit_head}, so a log cut short at its end is seen too.
  *
- * <p>Appends are grouped (group commit). {@link #append} queues an entry, wakes the log's writer thread and returns
- * at once; a caller reads, queues its entry, prepares its answer while the writer commits, then waits for its own
- * entry ({@link Receipt#await}) before showing anything. The writer (one thread per store, started at the first
- * append) takes every entry queued so far and commits them in one transaction, then tells each caller its entry's
- * number: entries queued during a commit go together in the next one. A caller never waits for a lock, only for its
- * entry (with a lock, a reader whose entry was written already could wait behind every later writer for the lock,
- * seen as seconds at the 99th percentile on a busy machine). The writer keeps the head it last wrote and moves it
- * with a conditional update ({@code WHERE seq =} the head it knows), which also locks the head row until the
- * commit: writers of several processes on one PostgreSQL follow one another, and one that finds the head moved
- * reads it again (locked, {@code FOR UPDATE}) and rebuilds its entries on it. On PostgreSQL the move and the inserts
- * are one statement (one round trip). The writer keeps one connection of the pool and its prepared statements; a
- * connection that fails is given back and the next batch takes another (the entries of the failed batch are refused
- * to their readers). Thread-safe.
+ * <p>Appends are grouped (group commit). {@link #append} queues an entry and returns at once; the entry is written
+ * when someone waits for one ({@link Receipt#await}), or at the latest {@link #WINDOW} after it was queued. The
+ * writer (one at a time) takes every entry queued so far and commits them in one transaction, so the readers served
+ * at the same time share one commit: a caller reads, queues its entry, prepares its answer, then waits for the
+ * entry before showing anything. The writer keeps the head it last wrote and moves it with a conditional update
+ * ({@code WHERE seq =} the head it knows), which also locks the head row until the commit: writers of several
+ * processes on one PostgreSQL follow one another, and one that finds the head moved reads it again (locked, {@code
+ * FOR UPDATE}) and rebuilds its entries on it. On PostgreSQL the move and the inserts are one statement (one round
+ * trip). The writer keeps one connection of the pool and its prepared statements; a connection that fails is given
+ * back and the next batch takes another (the entries of the failed batch are refused to their readers). Thread-safe.
  */
 public final class Audit {
     static final String ZERO = "0".repeat(64);
 
-    /** The most entries one commit takes (a PostgreSQL statement binds them as arrays). */
-    private static final int MAX_BATCH = 1000;
+    /** The longest an entry waits in the queue when nobody waits for it (it is written sooner when someone does). */
+    static final Duration WINDOW = Duration.ofMillis(50);
 
     private final Database db;
     private final Jdbi jdbi;
     private final Clock clock;
     private final boolean enabled;
-    /** Held for each batch written: by the writer thread, or by whoever writes after {@link #close}. */
     private final ReentrantLock writer = new ReentrantLock();
-
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-    /** The thread that writes the queue; null until the first append. */
-    private Thread writerThread;
-    /** The writer thread found the queue empty and sleeps, or is about to: an append wakes it. */
-    private volatile boolean writerIdle;
-    /** {@link #close} was called: the writer thread writes what is queued and stops; later appends write at once. */
-    private volatile boolean closed;
+    private final AtomicBoolean timerSet = new AtomicBoolean();
     /** The head as this process last wrote or read it; only the writer (under its lock) touches it. */
     private Head head;
     /** The writer's connection and its prepared statements; only the writer (under its lock) touches them. */
@@ -99,18 +90,24 @@ public final class Audit {
 
     /** An entry on its way to the log. */
     public static final class Receipt {
+        private final Audit audit;
         private final CompletableFuture<Long> committed;
 
-        private Receipt(CompletableFuture<Long> committed) {
+        private Receipt(Audit audit, CompletableFuture<Long> committed) {
+            this.audit = audit;
             this.committed = committed;
         }
 
         /**
-         * Waits until the entry is committed and returns its number (0 when the log is off for a benchmark).
+         * Writes the entry (with every other queued one) unless it is written already, and returns its number (0
+         * when the log is off for a benchmark).
          *
          * @throws VigieException when it could not be written: what was read must then not be shown
          */
         public long await() {
+            if (audit != null) {
+                audit.writeUntilDone(committed);
+            }
             try {
                 return committed.join();
             } catch (CompletionException e) {
@@ -144,7 +141,7 @@ public final class Audit {
     /** Queues an entry and returns at once; {@link Receipt#await} before showing what the entry is about. */
     public Receipt append(String actor, String action, String target, String reason) {
         if (!enabled) {
-            return new Receipt(CompletableFuture.completedFuture(0L));
+            return new Receipt(null, CompletableFuture.completedFuture(0L));
         }
         Pending pending = new Pending(
                 clip(actor == null || actor.isBlank() ? "unknown" : actor, 80),
@@ -153,38 +150,15 @@ public final class Audit {
                 clip(reason, 2000),
                 new CompletableFuture<>());
         queue.add(pending);
-        if (closed) {
-            writeQueued(); // no writer thread any more: this caller writes
-        } else if (writerIdle) {
-            LockSupport.unpark(writerThread());
-        } else {
-            writerThread(); // started at the first append
+        if (timerSet.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("vigie-audit-window").start(this::writeAfterWindow);
         }
-        return new Receipt(pending.done());
+        return new Receipt(this, pending.done());
     }
 
-    /** Writes whatever is still queued, stops the writer thread and gives its connection back (the store closes). */
+    /** Writes whatever is still queued, then gives the writer's connection back (the store calls it as it closes). */
     void close() {
-        Thread thread;
-        synchronized (this) {
-            closed = true;
-            thread = writerThread;
-        }
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        writeQueued(); // appended while the thread stopped
+        writeUntilDone(null);
         writer.lock();
         try {
             dropConnection();
@@ -193,49 +167,36 @@ public final class Audit {
         }
     }
 
-    private synchronized Thread writerThread() {
-        if (writerThread == null && !closed) {
-            writerThread =
-                    Thread.ofPlatform().daemon().name("vigie-audit-writer").start(this::writeUntilClosed);
-        }
-        return writerThread;
-    }
-
-    /**
-     * The writer thread: commits what is queued, batch after batch, and sleeps while nothing is. An entry queued
-     * while it sleeps wakes it ({@link #append}); one queued while it writes goes in the next batch.
-     */
-    private void writeUntilClosed() {
-        while (true) {
-            if (!queue.isEmpty()) {
-                writeQueued();
-                continue;
-            }
-            if (closed) {
-                return;
-            }
-            writerIdle = true;
-            // checked again after saying so: an append that did not see the flag queued before this look
-            if (queue.isEmpty() && !closed) {
-                LockSupport.park(this);
-            }
-            writerIdle = false;
-        }
-    }
-
-    /** Writes the queue until it is empty, in batches (under the writer lock). */
-    private void writeQueued() {
-        writer.lock();
+    /** The safety net: what nobody waited for is written {@link #WINDOW} after the first of it was queued. */
+    private void writeAfterWindow() {
         try {
-            while (!queue.isEmpty()) {
-                List<Pending> batch = new ArrayList<>();
-                for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
-                    batch.add(p);
-                }
-                write(batch);
-            }
+            Thread.sleep(WINDOW);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
-            writer.unlock();
+            timerSet.set(false);
+            writeUntilDone(null);
+        }
+    }
+
+    /** Writes what is queued until {@code entry} is committed (or, for null, until the queue is empty). */
+    private void writeUntilDone(CompletableFuture<Long> entry) {
+        while (entry == null ? !queue.isEmpty() : !entry.isDone()) {
+            writer.lock();
+            try {
+                // whoever held the lock before may have written it
+                if (entry == null || !entry.isDone()) {
+                    List<Pending> batch = new ArrayList<>();
+                    for (Pending p; (p = queue.poll()) != null; ) {
+                        batch.add(p);
+                    }
+                    if (!batch.isEmpty()) {
+                        write(batch);
+                    }
+                }
+            } finally {
+                writer.unlock();
+            }
         }
     }
 
@@ -263,11 +224,6 @@ public final class Audit {
             RuntimeException failure =
                     e instanceof RuntimeException r ? r : new VigieException("the audit log could not be written", e);
             batch.forEach(p -> p.done().completeExceptionally(failure));
-        } catch (Error e) {
-            // the writer thread goes on for the next batch; these readers are refused, not left waiting
-            head = null;
-            dropConnection();
-            batch.forEach(p -> p.done().completeExceptionally(e));
         }
     }
 
