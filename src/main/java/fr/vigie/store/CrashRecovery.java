@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.h2.mvstore.DataUtils;
@@ -133,25 +132,16 @@ final class CrashRecovery {
         return new String(bytes, offset, end - offset, StandardCharsets.ISO_8859_1).strip();
     }
 
-    /** A comma-separated {@code key:value} line, its order kept; null when it is not one. */
+    /** The fields of a {@code key:value,...} line as H2's own parser reads them; null when it is not one. */
     private static Map<String, String> fields(String line) {
         if (!line.startsWith("chunk:") && !line.startsWith("H:")) {
             return null;
         }
         try {
-            DataUtils.parseMap(line); // H2's own parser decides what is well formed
+            return DataUtils.parseMap(line);
         } catch (RuntimeException e) {
             return null;
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String field : line.split(",")) {
-            int colon = field.indexOf(':');
-            if (colon <= 0) {
-                return null;
-            }
-            fields.put(field.substring(0, colon), field.substring(colon + 1));
-        }
-        return fields;
     }
 
     /** The fields of a line that ends with a Fletcher-32 checksum of what precedes it; null when it does not match. */
