@@ -6,13 +6,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real PostgreSQL started for a test class (zonky), and a fresh, empty database in it for each test. */
-final class PostgresDatabases implements AutoCloseable {
-    private final EmbeddedPostgres postgres;
+/**
+ * A real PostgreSQL started for a test class (zonky), and a fresh, empty database in it for each test. Registered
+ * with {@code @RegisterExtension static final PostgresDatabases postgres = new PostgresDatabases();}: started before
+ * the class's first test, stopped after its last.
+ */
+final class PostgresDatabases implements BeforeAllCallback, AfterAllCallback {
+    private EmbeddedPostgres postgres;
     private final AtomicInteger created = new AtomicInteger();
 
-    PostgresDatabases() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         postgres = EmbeddedPostgres.start();
     }
 
@@ -27,7 +35,9 @@ final class PostgresDatabases implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        postgres.close();
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 }

@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,24 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * folder's files (search index, keys) and in every text and byte column of the database.
  */
 class PostgresPrivacyTest extends PrivacyContract {
-    static PostgresDatabases postgres;
+    @RegisterExtension
+    static final PostgresDatabases postgres = new PostgresDatabases();
 
     @TempDir
     Path dir;
 
     String jdbcUrl;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = new PostgresDatabases();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Override
     Store open(Clock clock, Store.Protection protection) throws Exception {

@@ -8,31 +8,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The report versions on a real PostgreSQL, a fresh database per test; a second store plays another process. */
 class PostgresReportVersionTest extends ReportVersionContract {
-    static PostgresDatabases postgres;
+    @RegisterExtension
+    static final PostgresDatabases postgres = new PostgresDatabases();
 
     @TempDir
     Path dir;
 
     String jdbcUrl;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = new PostgresDatabases();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Override
     Store open(Clock clock) throws Exception {

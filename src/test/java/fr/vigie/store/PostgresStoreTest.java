@@ -3,30 +3,18 @@ package fr.vigie.store;
 import fr.vigie.app.Config;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store suite on a real PostgreSQL 18 started by the test (zonky), a fresh database per test. */
 class PostgresStoreTest extends StoreContract {
-    static PostgresDatabases postgres;
+    @RegisterExtension
+    static final PostgresDatabases postgres = new PostgresDatabases();
 
     @TempDir
     Path dir;
 
     String jdbcUrl;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = new PostgresDatabases();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Override
     Store open(Clock clock) throws Exception {
