@@ -76,8 +76,14 @@ final class StoreBenchCommand implements Callable<Integer> {
             double importPerSecond,
             long imported,
             long sizeBytes,
-            Optional<Latency.Result> health,
-            Optional<Latency.Result> reports) {}
+            Optional<Reads> reads) {
+        Figures withReads(Reads measured) {
+            return new Figures(backend, analysisPerSecond, importPerSecond, imported, sizeBytes, Optional.of(measured));
+        }
+    }
+
+    /** The read figures (none with {@code --seconds 0}): {@code /health} as the baseline, then report reads. */
+    private record Reads(Latency.Result health, Latency.Result reports) {}
 
     @Override
     public Integer call() throws Exception {
@@ -149,25 +155,20 @@ final class StoreBenchCommand implements Callable<Integer> {
         analysisOnly(app.intake(), messages, threads);
         Path warmDir = Files.createTempDirectory("vigie-bench-warm-" + backend);
         try (Store warm = Store.open(config.withDataDir(warmDir).withJdbcUrl(warmJdbcUrl.orElse(null)))) {
-            importAll(app, warm, files, warmDir.resolve("index"));
+            importAll(app, warm, files, warmDir.resolve("index"), threads);
         } finally {
             Folders.delete(warmDir);
         }
         try (Store store = Store.open(config)) {
             double analysis = analysisOnly(app.intake(), messages, threads);
             long start = System.nanoTime();
-            Importer.Summary summary = importAll(app, store, files, dir.resolve("index"));
+            Importer.Summary summary = importAll(app, store, files, dir.resolve("index"), threads);
             double took = (System.nanoTime() - start) / 1e9;
             long size = store.sizeOnDisk() + (jdbcUrl.isPresent() ? Folders.size(dir) : 0);
+            Figures imported = new Figures(
+                    backend, analysis, summary.messages() / took, summary.imported(), size, Optional.empty());
             if (seconds <= 0) {
-                return new Figures(
-                        backend,
-                        analysis,
-                        summary.messages() / took,
-                        summary.imported(),
-                        size,
-                        Optional.empty(),
-                        Optional.empty());
+                return imported;
             }
             SearchIndex index = SearchIndex.open(dir.resolve("index"));
             List<String> ids = ids(store);
@@ -183,14 +184,7 @@ final class StoreBenchCommand implements Callable<Integer> {
                 Latency.Result health = Latency.run(base, r -> "/health", null, clients, Math.max(5, seconds / 6));
                 Latency.Result reports = Latency.run(
                         base, r -> "/api/reports/" + ids.get(r % ids.size()), "Bearer " + analystKey, clients, seconds);
-                return new Figures(
-                        backend,
-                        analysis,
-                        summary.messages() / took,
-                        summary.imported(),
-                        size,
-                        Optional.of(health),
-                        Optional.of(reports));
+                return imported.withReads(new Reads(health, reports));
             }
         } finally {
             Folders.delete(dir);
@@ -202,8 +196,7 @@ final class StoreBenchCommand implements Callable<Integer> {
      * within, and so timed with the import (the command waits for it too): closing waits for the index's merges,
      * which would otherwise go on during the reads and be measured as the server's.
      */
-    private static Importer.Summary importAll(App app, Store store, List<Path> files, Path index) {
-        int threads = Runtime.getRuntime().availableProcessors();
+    private static Importer.Summary importAll(App app, Store store, List<Path> files, Path index, int threads) {
         Importer importer = new Importer(app.harmoniser(), app.intake(), store, "FR", threads, 200);
         try (SearchIndex imported = SearchIndex.open(index)) {
             return importer.run(
@@ -274,20 +267,12 @@ final class StoreBenchCommand implements Callable<Integer> {
             rows.add("import / baseline", "%.0f%%".formatted(100 * f.importPerSecond() / f.analysisPerSecond()));
             rows.add("reports imported", Long.toString(f.imported()));
             rows.add("store size on disk                       MB", "%.1f".formatted(f.sizeBytes() / 1e6));
-            if (f.health().isPresent()) {
-                rows.add(
-                        "GET /health (baseline)        p50/p99 ms",
-                        Table.ms(f.health().get()));
-                rows.add(
-                        "GET /health                 req/s, errors",
-                        Table.rate(f.health().get()));
-                rows.add(
-                        "GET /api/reports/{id}         p50/p99 ms",
-                        Table.ms(f.reports().get()));
-                rows.add(
-                        "GET /api/reports/{id}       req/s, errors",
-                        Table.rate(f.reports().get()));
-            }
+            f.reads().ifPresent(reads -> {
+                rows.add("GET /health (baseline)        p50/p99 ms", Table.ms(reads.health()));
+                rows.add("GET /health                 req/s, errors", Table.rate(reads.health()));
+                rows.add("GET /api/reports/{id}         p50/p99 ms", Table.ms(reads.reports()));
+                rows.add("GET /api/reports/{id}       req/s, errors", Table.rate(reads.reports()));
+            });
         }
         rows.print(
                 out,
