@@ -190,7 +190,7 @@ class ReportReadsTest {
             views.make(report("VG-" + i, "x".repeat(500)), 1);
         }
 
-        assertThat(views.chars()).isBetween(1L, 20_000L);
+        assertThat(views.bytes()).isBetween(1L, 20_000L);
         assertThat(views.get("VG-199")).isNotNull();
     }
 
