@@ -101,6 +101,7 @@ final class LinksBenchCommand implements Callable<Integer> {
             long sizeBytes,
             Latency.Result health,
             Latency.Result lookups,
+            Latency.Result healthAtRate,
             Latency.Result lookupsAtRate,
             Latency.Result firstLookups,
             int campaignSize,
@@ -208,6 +209,8 @@ final class LinksBenchCommand implements Callable<Integer> {
                 Latency.run(base, r -> lookup(lookups, r), bearer, clients, 5);
                 Latency.Result health = Latency.run(base, r -> "/health", null, clients, Math.max(3, seconds / 4));
                 Latency.Result found = Latency.run(base, r -> lookup(lookups, r), bearer, clients, seconds);
+                // the server's own floor at the same rate, beside the look-ups' (load on a shared machine moves both)
+                Latency.Result healthAtRate = Latency.atRate(base, r -> "/health", null, clients, rate, seconds);
                 Latency.Result atRate = Latency.atRate(base, r -> lookup(lookups, r), bearer, clients, rate, seconds);
                 Set<Identifier> asked = new HashSet<>(lookups);
                 Latency.Result first = Latency.each(
@@ -234,6 +237,7 @@ final class LinksBenchCommand implements Callable<Integer> {
                         store.sizeOnDisk() + (jdbcUrl.isPresent() ? Folders.size(dir) : 0),
                         health,
                         found,
+                        healthAtRate,
                         atRate,
                         first,
                         biggest.reportCount(),
@@ -314,6 +318,8 @@ final class LinksBenchCommand implements Callable<Integer> {
             rows.add("GET /health (baseline)             p50/p99 ms", Table.ms(f.health()));
             rows.add("look-ups, closed loop (max rate)   p50/p99 ms", Table.ms(f.lookups()));
             rows.add("look-ups, closed loop (max rate) req/s, errors", Table.rate(f.lookups()));
+            rows.add("GET /health, open loop at %.0f/s   p50/p99 ms".formatted(rate), Table.ms(f.healthAtRate()));
+            rows.add("GET /health, open loop at %.0f/s req/s, errors".formatted(rate), Table.rate(f.healthAtRate()));
             rows.add("look-ups, open loop at %.0f/s      p50/p99 ms".formatted(rate), Table.ms(f.lookupsAtRate()));
             rows.add("look-ups, open loop at %.0f/s   req/s, errors".formatted(rate), Table.rate(f.lookupsAtRate()));
             rows.add("first look-up of a value (none kept) p50/p99", Table.ms(f.firstLookups()));

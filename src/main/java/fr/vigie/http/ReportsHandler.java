@@ -59,6 +59,9 @@ final class ReportsHandler {
     private final Identifiers identifiers;
     private final Linker linker = App.linker(Set.of());
     private final AuditSink audit;
+    /** Look-up answers as sent, made again after any write that changes them. */
+    private final IndicatorAnswers answers = new IndicatorAnswers();
+
     private final long maxBodyBytes;
     private final Clock clock = Clock.systemUTC();
     private final ReportViews views;
@@ -269,19 +272,27 @@ final class ReportsHandler {
         if (!known) {
             throw new HttpError(400, "bad_kind", "kind must be one of the identifier kinds (iban, phone, email, btc…)");
         }
+        String value = ctx.pathParam("value");
+        int max = number(ctx, "max", 100, 1, 10_000);
+        Lang lang = CheckHandler.answerLanguage(ctx.queryParam("lang"), ctx.header("Accept-Language"));
+        String key = IndicatorAnswers.key(kind, value, max, lang.id());
+        long version = reports.store().lookupsVersion(); // before reading: a write since outdates the answer
+        Optional<byte[]> kept = answers.get(key, version);
+        if (kept.isPresent()) {
+            ctx.status(200).contentType("application/json").result(kept.get());
+            return;
+        }
         var identifier = identifiers
-                .parseAny(ctx.pathParam("value"))
+                .parseAny(value)
                 .filter(id -> id.kind().id().equals(kind))
                 .orElseThrow(() -> new HttpError(400, "bad_value", "the value is not a valid " + kind));
-        int max = number(ctx, "max", 100, 1, 10_000);
         Optional<NeverReason> never = linker.policy().neverReason(identifier, Set.of());
-        Lang lang = CheckHandler.answerLanguage(ctx.queryParam("lang"), ctx.header("Accept-Language"));
         Optional<String> why = never.map(reason -> Explanations.of(lang).never(identifier, reason));
-        HttpServer.json(
-                ctx,
-                200,
-                IndicatorJson.of(reports.store().indicator(identifier, max), never, why)
-                        .toString());
+        byte[] body = IndicatorJson.of(reports.store().indicator(identifier, max), never, why)
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        answers.put(key, version, body);
+        ctx.status(200).contentType("application/json").result(body);
     }
 
     /** {@code GET /api/campaigns?sort=size|recent|losses&limit=}: analysts only. */

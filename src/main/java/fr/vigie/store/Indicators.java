@@ -62,6 +62,8 @@ final class Indicators {
     private final ConcurrentHashMap<String, Reading> reading = new ConcurrentHashMap<>();
     private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
     private final AtomicLong all = new AtomicLong();
+    /** Moves on with every change of any value (after it is committed): see {@link #version}. */
+    private final AtomicLong version = new AtomicLong();
 
     /**
      * What the store says of a value: as kept, or read by {@code read} (given the most reports to list), then kept.
@@ -139,12 +141,23 @@ final class Indicators {
             stripes.incrementAndGet(stripe(hash));
             kept.remove(hash);
         }
+        version.incrementAndGet();
     }
 
     /** Something else that look-ups show changed (call after the commit). */
     void changedAll() {
         all.incrementAndGet();
         kept.clear();
+        version.incrementAndGet();
+    }
+
+    /**
+     * A number that moves on after every change of what any look-up shows, campaigns included (a new report joins
+     * or merges campaigns, whatever values it carries): an answer made after reading it, and kept with it, is as
+     * the store says while it has not moved.
+     */
+    long version() {
+        return version.get();
     }
 
     private static int stripe(String valueHash) {

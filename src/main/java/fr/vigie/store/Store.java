@@ -1321,6 +1321,15 @@ public final class Store implements AutoCloseable {
                 links.campaignIds(found.arrivals(), max));
     }
 
+    /**
+     * A number that moves on after every change of what {@link #indicator} answers for any value, its campaigns
+     * included (in this process: see {@link Indicators}). Read it before a look-up: what the look-up answered holds
+     * while the number stays.
+     */
+    public long lookupsVersion() {
+        return indicators.version();
+    }
+
     private Indicators.Found readIndicator(String hash, int max) {
         // One query, one round trip, whatever the identifier's popularity: its carriers' rows with their losses (a
         // carrier appears once per loss, usually once), aggregated here. No transaction: one statement reads one

@@ -283,6 +283,37 @@ class ReportRoutesTest {
     }
 
     @Test
+    void aLookUpAskedAgainShowsTheReportsStoredSinceAndAnswersInTheLanguageAsked() {
+        String iban = "/api/indicators/iban/FR7630006000011234567890189";
+        server.post(
+                "/api/reports",
+                "application/x-www-form-urlencoded",
+                "narrative=virement&identifier=FR7630006000011234567890189".getBytes(StandardCharsets.UTF_8));
+        JsonNode before = json(get(iban, analyst));
+        assertThat(json(get(iban, analyst))).isEqualTo(before);
+
+        server.post(
+                "/api/reports",
+                "application/x-www-form-urlencoded",
+                "narrative=autre&identifier=fr7630006000011234567890189&loss=900+EUR+transfer"
+                        .getBytes(StandardCharsets.UTF_8));
+        JsonNode after = json(get(iban, analyst));
+
+        assertThat(before.get("reportCount").asInt()).isEqualTo(1);
+        assertThat(after.get("reportCount").asInt()).isEqualTo(2);
+        assertThat(after.get("losses").get("EUR").decimalValue()).isEqualByComparingTo("900");
+        assertThat(after.get("campaigns")).hasSize(1);
+        String gmail = "/api/indicators/domain/gmail.com";
+        String french =
+                json(get(gmail + "?lang=fr", analyst)).get("explanation").asText();
+        String english =
+                json(get(gmail + "?lang=en", analyst)).get("explanation").asText();
+        assertThat(french).isNotEqualTo(english);
+        assertThat(json(get(gmail + "?lang=fr", analyst)).get("explanation").asText())
+                .isEqualTo(french);
+    }
+
+    @Test
     void hostileEvidenceIsKeptExactlyWhileItsAnalysisIsRefusedAndTheServerCarriesOn() {
         byte[][] files = {
             fixture("hostile/nested-10000-multiparts.eml.gz"),
