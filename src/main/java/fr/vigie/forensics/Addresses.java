@@ -45,7 +45,14 @@ final class Addresses {
             return of(displayName, address);
         }
         String withoutComments = Text.stripComments(text);
-        Matcher bare = ADDRESS_IN_TEXT.matcher(withoutComments);
+        int at = withoutComments.indexOf('@');
+        if (at < 0) {
+            return Optional.empty(); // no address without an @: the regex would try, and backtrack, at every start
+        }
+        // No match can start before the word holding the first @: the regex is started there, not at offset 0.
+        Matcher bare = ADDRESS_IN_TEXT
+                .matcher(withoutComments)
+                .region(wordStart(withoutComments, at), withoutComments.length());
         if (!bare.find()) {
             return Optional.empty();
         }
@@ -64,6 +71,19 @@ final class Addresses {
         }
         String domain = ReceivedParser.hostName(cleaned.substring(at + 1));
         return Optional.of(new MailAddress(displayName.strip(), cleaned, domain));
+    }
+
+    /** Just after the last character before {@code at} that no address can hold (a space, a bracket, a quote...). */
+    private static int wordStart(String text, int at) {
+        int start = at;
+        while (start > 0 && !isNeverInAddress(text.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean isNeverInAddress(char c) {
+        return Character.isWhitespace(c) || "<>,;:\"()[]@".indexOf(c) >= 0;
     }
 
     private static int lastOutsideQuotes(String text, char wanted) {

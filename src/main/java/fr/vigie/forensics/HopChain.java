@@ -65,9 +65,11 @@ final class HopChain {
 
     private void addReceivingOrganisation(String organisation) {
         receivingOrganisations.add(organisation);
-        OPERATOR_FAMILIES.stream()
-                .filter(family -> family.contains(organisation))
-                .forEach(receivingOrganisations::addAll);
+        for (Set<String> family : OPERATOR_FAMILIES) { // a loop: a stream pipeline per hop cost more than the look-ups
+            if (family.contains(organisation)) {
+                receivingOrganisations.addAll(family);
+            }
+        }
     }
 
     /** Grow the receiving side downward from the top while each hop's sender is one of its own relays. */

@@ -93,6 +93,9 @@ final class SenderChecks {
     }
 
     private static Optional<Mismatch> otherAddressInDisplayName(MailAddress from) {
+        if (from.displayName().indexOf('@') < 0) {
+            return Optional.empty(); // most names hold no address: no regex tried at each of their characters
+        }
         Matcher inName = Addresses.ADDRESS_IN_TEXT.matcher(from.displayName());
         while (inName.find()) {
             if (!inName.group().equalsIgnoreCase(from.address())) {

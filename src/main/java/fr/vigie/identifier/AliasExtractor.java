@@ -48,8 +48,8 @@ final class AliasExtractor implements Extractor {
 
     @Override
     public void extract(String text, Candidates out) {
-        String lower = out.lower();
-        if (lower.length() != text.length()) { // lower-casing changed offsets (rare letters): read it all
+        int[] triggers = out.wordsAt(TRIGGERS);
+        if (triggers == null) { // lower-casing changed offsets (rare letters): read it all
             scan(NAMED.matcher(text), text, out);
             scan(TITLED.matcher(text), text, out);
             scan(FULL_NAME.matcher(text), text, out);
@@ -59,8 +59,8 @@ final class AliasExtractor implements Extractor {
         Matcher named = NAMED.matcher(text);
         Matcher titled = TITLED.matcher(text);
         Matcher fullName = FULL_NAME.matcher(text);
-        for (int at : Mentions.starts(lower, TRIGGERS)) {
-            if (at > 0 && Character.isLetter(lower.charAt(at - 1))) {
+        for (int at : triggers) {
+            if (out.letterBefore(at)) {
                 continue;
             }
             for (Matcher matcher : List.of(named, titled, fullName)) {

@@ -7,6 +7,9 @@ package fr.vigie.identifier;
 final class CardExtractor implements Extractor {
     @Override
     public void extract(String text, Candidates out) {
+        if (out.digits() < 13) {
+            return; // fewer digits in the whole text than the shortest card number has
+        }
         int length = text.length();
         int i = 0;
         while (i < length) {

@@ -7,6 +7,9 @@ package fr.vigie.identifier;
 final class CryptoExtractor implements Extractor {
     @Override
     public void extract(String text, Candidates out) {
+        if (out.longestAlnumRun() < 25) {
+            return; // no word long enough for any of the three formats
+        }
         int length = text.length();
         int i = 0;
         while (i < length) {

@@ -7,6 +7,9 @@ package fr.vigie.identifier;
 final class IbanExtractor implements Extractor {
     @Override
     public void extract(String text, Candidates out) {
+        if (out.digits() < 2) {
+            return; // every IBAN has its two check digits
+        }
         int length = text.length();
         for (int i = 0; i + 15 <= length; i++) {
             if (!Chars.isLetter(text.charAt(i))

@@ -9,6 +9,9 @@ final class IpExtractor implements Extractor {
 
     @Override
     public void extract(String text, Candidates out) {
+        if (out.dots() < 3 && out.colons() < 2) {
+            return; // an IPv4 address has three dots, an IPv6 one at least two colons
+        }
         int length = text.length();
         int i = 0;
         while (i < length) {

@@ -19,7 +19,9 @@ final class LinkExtractor implements Extractor {
     @Override
     public void extract(String text, Candidates out) {
         List<int[]> links = schemeLinks(text, out);
-        bareHosts(text, out, links);
+        if (out.dots() > 0) { // a host name has a dot
+            bareHosts(text, out, links);
+        }
     }
 
     private static List<int[]> schemeLinks(String text, Candidates out) {

@@ -25,11 +25,10 @@ final class Mentions {
      * is tried only where such a start is found in the lower-cased text, not at every position.
      */
     static Mentions find(Pattern words, String text, Candidates out, String... starts) {
-        String lower = out.lower();
-        if (lower.length() != text.length()) { // lower-casing changed offsets (rare letters): read it all
+        int[] positions = out.wordsAt(starts);
+        if (positions == null) { // lower-casing changed offsets (rare letters): read it all
             return find(words, text);
         }
-        int[] positions = starts(lower, starts);
         if (positions.length == 0) {
             return new Mentions(new Mention[0]);
         }

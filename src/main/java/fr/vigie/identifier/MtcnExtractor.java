@@ -17,6 +17,9 @@ final class MtcnExtractor implements Extractor {
 
     @Override
     public void extract(String text, Candidates out) {
+        if (out.digits() < 10) {
+            return; // no ten digits in the whole text: no need to look for the context words
+        }
         Mentions mentions =
                 Mentions.find(CONTEXT_WORDS, text, out, "mtcn", "western", "wu", "money", "numéro", "numero", "code");
         if (mentions.isEmpty()) {

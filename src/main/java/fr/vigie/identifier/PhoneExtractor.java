@@ -11,6 +11,9 @@ final class PhoneExtractor implements Extractor {
 
     @Override
     public void extract(String text, Candidates out) {
+        if (out.digits() < MIN_DIGITS) {
+            return; // fewer digits in the whole text than a number the pre-filter lets through
+        }
         int length = text.length();
         int i = 0;
         while (i < length) {
