@@ -74,7 +74,7 @@ public record Features(int version, int buckets) {
         Map<String, Double> named = new TreeMap<>();
         structure(message, named);
         WordNames words = WordNames.of(buckets);
-        int[] found = wordBuckets(message);
+        int[] found = wordBuckets(message, words);
         String[] names = new String[named.size() + found.length];
         double[] values = new double[names.length];
         int[] buckets = new int[names.length];
@@ -85,7 +85,7 @@ public record Features(int version, int buckets) {
             values[n++] = feature.getValue();
         }
         double value = found.length == 0 ? 0 : 1 / Math.sqrt(found.length);
-        for (int bucket : words.inNameOrder(found)) {
+        for (int bucket : found) {
             names[n] = words.name(bucket);
             buckets[n] = bucket;
             values[n++] = value;
@@ -96,9 +96,10 @@ public record Features(int version, int buckets) {
     /**
      * The distinct buckets of the words and word pairs of a message. Each token is written as UTF-8 into a reused
      * buffer, right after the previous one and a space, and hashed there ({@link WordHash}): the token alone, then the
-     * pair. Buckets are marked in a bit set: a message has thousands of tokens.
+     * pair. Buckets are marked in a bit set by their rank in name order, so that reading the set gives them in the
+     * order a vector lists them, with no sort: a message has thousands of tokens.
      */
-    private int[] wordBuckets(Harmonised message) {
+    private int[] wordBuckets(Harmonised message, WordNames words) {
         String raw = message.fullText();
         for (String recipient : message.recipients()) {
             raw = raw.replace(recipient, " ");
@@ -116,12 +117,12 @@ public record Features(int version, int buckets) {
         int i = 0;
         int length = text.length();
         while (i < length) {
-            if (!Character.isLetterOrDigit(text.charAt(i))) {
+            if (!fr.vigie.rules.Matcher.Phrases.isWordChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < length && Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < length && fr.vigie.rules.Matcher.Phrases.isWordChar(text.charAt(i))) {
                 i++;
             }
             int size = token(text, start, i, token);
@@ -129,18 +130,18 @@ public record Features(int version, int buckets) {
                 previous = -1;
                 continue;
             }
-            seen.set(bucket(hash.hash(token, size)));
+            seen.set(words.rank(bucket(hash.hash(token, size))));
             if (previous >= 0) {
                 pair[previous] = ' ';
                 System.arraycopy(token, 0, pair, previous + 1, size);
-                seen.set(bucket(hash.hash(pair, previous + 1 + size)));
+                seen.set(words.rank(bucket(hash.hash(pair, previous + 1 + size))));
             }
             System.arraycopy(token, 0, pair, 0, size);
             previous = size;
         }
         int[] found = new int[seen.cardinality()];
-        for (int n = 0, bucket = seen.nextSetBit(0); bucket >= 0; bucket = seen.nextSetBit(bucket + 1)) {
-            found[n++] = bucket;
+        for (int n = 0, rank = seen.nextSetBit(0); rank >= 0; rank = seen.nextSetBit(rank + 1)) {
+            found[n++] = words.bucket(rank);
         }
         return found;
     }

@@ -83,7 +83,12 @@ class FeaturesTest {
     @Test
     void wordNamesSortAsStrings() {
         WordNames words = WordNames.of(1000);
-        assertThat(words.inNameOrder(new int[] {9, 10, 100, 1, 99, 0})).containsExactly(0, 1, 10, 100, 9, 99);
+        int[] inRankOrder = java.util.stream.IntStream.of(9, 10, 100, 1, 99, 0)
+                .map(words::rank)
+                .sorted()
+                .map(words::bucket)
+                .toArray();
+        assertThat(inRankOrder).containsExactly(0, 1, 10, 100, 9, 99);
         assertThat(words.name(42)).isEqualTo("w42");
     }
 
