@@ -147,7 +147,7 @@ public final class RuleEngine {
     private void readText(
             MessageView.Source source, MessageView view, List<Set<RedFlag.Evidence>> hits, boolean[] fired) {
         NormalisedText normalised = NormalisedText.of(source.text());
-        Tokens tokens = Tokens.of(normalised.text());
+        Tokens tokens = phrases.tokens(normalised.text());
         phrases.find(
                 tokens,
                 (rule, first, last) ->

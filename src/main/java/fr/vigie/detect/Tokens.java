@@ -4,18 +4,30 @@ import fr.vigie.rules.Matcher;
 import java.util.Arrays;
 
 /**
- * The words of a normalised text with their offsets, and whether a sentence ends before each word (a phrase never
- * spans ". " or "!" so that "la police. Nationale" is not "police nationale").
+ * The words of a normalised text with their offsets, each as its number in the phrase vocabulary (-1 when no phrase
+ * has that word), and whether a sentence ends before each word (a phrase never spans ". " or "!" so that "la police.
+ * Nationale" is not "police nationale"). No String is made per word: a message has thousands of words and the
+ * phrases look most of them up only to find them absent.
  */
 final class Tokens {
-    private String[] words = new String[64];
-    private int[] starts = new int[64];
-    private int[] ends = new int[64];
-    private boolean[] breakBefore = new boolean[64];
+    private final String text;
+    private int[] words;
+    private int[] starts;
+    private int[] ends;
+    private boolean[] breakBefore;
     private int size;
 
-    static Tokens of(String normalised) {
-        Tokens tokens = new Tokens();
+    private Tokens(String text) {
+        this.text = text;
+        int capacity = Math.max(16, text.length() / 5);
+        words = new int[capacity];
+        starts = new int[capacity];
+        ends = new int[capacity];
+        breakBefore = new boolean[capacity];
+    }
+
+    static Tokens of(String normalised, Vocabulary vocabulary) {
+        Tokens tokens = new Tokens(normalised);
         boolean pendingBreak = false;
         int i = 0;
         int length = normalised.length();
@@ -27,16 +39,18 @@ final class Tokens {
                 continue;
             }
             int start = i;
-            while (i < length && Matcher.Phrases.isWordChar(normalised.charAt(i))) {
+            int hash = 0;
+            while (i < length && Matcher.Phrases.isWordChar(c = normalised.charAt(i))) {
+                hash = 31 * hash + c;
                 i++;
             }
-            tokens.add(normalised.substring(start, i), start, i, pendingBreak);
+            tokens.add(vocabulary.id(normalised, start, i, hash), start, i, pendingBreak);
             pendingBreak = false;
         }
         return tokens;
     }
 
-    private void add(String word, int start, int end, boolean broken) {
+    private void add(int word, int start, int end, boolean broken) {
         if (size == words.length) {
             int capacity = size * 2;
             words = Arrays.copyOf(words, capacity);
@@ -55,8 +69,15 @@ final class Tokens {
         return size;
     }
 
-    String word(int index) {
+    /** The word's number in the vocabulary, or -1 when no phrase has that word. */
+    int word(int index) {
         return words[index];
+    }
+
+    /** True when the word at {@code index} starts with {@code prefix} (a {@code word*} of a phrase). */
+    boolean startsWith(int index, String prefix) {
+        return ends[index] - starts[index] >= prefix.length()
+                && text.regionMatches(starts[index], prefix, 0, prefix.length());
     }
 
     int start(int index) {

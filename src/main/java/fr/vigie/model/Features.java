@@ -1,7 +1,5 @@
 package fr.vigie.model;
 
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
 import fr.vigie.forensics.HeaderFindings;
 import fr.vigie.harmonise.Harmonised;
 import fr.vigie.identifier.Domain;
@@ -12,7 +10,6 @@ import fr.vigie.message.Link;
 import fr.vigie.message.MessageKind;
 import fr.vigie.message.TextPart;
 import fr.vigie.text.NormalisedText;
-import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +50,6 @@ public record Features(int version, int buckets) {
             "h:mismatch=<code>, h:warning=<code> (not dkim_*), h:<spf|dkim|dmarc>=<fail-like result>; "
                     + "only with >=1 Received hop");
 
-    private static final HashFunction HASH = Hashing.murmur3_32_fixed(VERSION);
     private static final int MAX_TEXT = 40_000;
     private static final int MAX_TOKEN = 30;
     private static final Pattern DOMAIN_IN_TEXT =
@@ -78,7 +74,7 @@ public record Features(int version, int buckets) {
         Map<String, Double> named = new TreeMap<>();
         structure(message, named);
         WordNames words = WordNames.of(buckets);
-        int[] found = wordBuckets(message);
+        int[] found = wordBuckets(message, words);
         String[] names = new String[named.size() + found.length];
         double[] values = new double[names.length];
         int[] buckets = new int[names.length];
@@ -89,7 +85,7 @@ public record Features(int version, int buckets) {
             values[n++] = feature.getValue();
         }
         double value = found.length == 0 ? 0 : 1 / Math.sqrt(found.length);
-        for (int bucket : words.inNameOrder(found)) {
+        for (int bucket : found) {
             names[n] = words.name(bucket);
             buckets[n] = bucket;
             values[n++] = value;
@@ -98,10 +94,12 @@ public record Features(int version, int buckets) {
     }
 
     /**
-     * The distinct buckets of the words and word pairs of a message. Tokens are hashed from a reused buffer, not
-     * made into Strings, and buckets are marked in a bit set: a message has thousands of tokens.
+     * The distinct buckets of the words and word pairs of a message. Each token is written as UTF-8 into a reused
+     * buffer, right after the previous one and a space, and hashed there ({@link WordHash}): the token alone, then the
+     * pair. Buckets are marked in a bit set by their rank in name order, so that reading the set gives them in the
+     * order a vector lists them, with no sort: a message has thousands of tokens.
      */
-    private int[] wordBuckets(Harmonised message) {
+    private int[] wordBuckets(Harmonised message, WordNames words) {
         String raw = message.fullText();
         for (String recipient : message.recipients()) {
             raw = raw.replace(recipient, " ");
@@ -111,64 +109,66 @@ public record Features(int version, int buckets) {
         }
         String text = NormalisedText.textOf(raw);
         BitSet seen = new BitSet(buckets);
-        StringBuilder token = new StringBuilder(MAX_TOKEN);
-        StringBuilder pair = new StringBuilder(2 * MAX_TOKEN + 1);
-        boolean afterToken = false; // pair holds the previous token followed by a space
+        WordHash hash = new WordHash(VERSION);
+        // pair[0, previous) holds the previous token, then a space, then the current token (3 UTF-8 bytes a char).
+        byte[] pair = new byte[2 * 3 * MAX_TOKEN + 1];
+        byte[] token = new byte[3 * MAX_TOKEN];
+        int previous = -1; // length of the previous token in pair, -1 when there is none
         int i = 0;
-        while (i < text.length()) {
-            if (!Character.isLetterOrDigit(text.charAt(i))) {
+        int length = text.length();
+        while (i < length) {
+            if (!fr.vigie.rules.Matcher.Phrases.isWordChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+            while (i < length && fr.vigie.rules.Matcher.Phrases.isWordChar(text.charAt(i))) {
                 i++;
             }
-            if (!token(text, start, i, token)) {
-                afterToken = false;
+            int size = token(text, start, i, token);
+            if (size < 0) {
+                previous = -1;
                 continue;
             }
-            seen.set(bucket(token));
-            if (afterToken) {
-                seen.set(bucket(pair.append(token)));
+            seen.set(words.rank(bucket(hash.hash(token, size))));
+            if (previous >= 0) {
+                pair[previous] = ' ';
+                System.arraycopy(token, 0, pair, previous + 1, size);
+                seen.set(words.rank(bucket(hash.hash(pair, previous + 1 + size))));
             }
-            pair.setLength(0);
-            pair.append(token).append(' ');
-            afterToken = true;
+            System.arraycopy(token, 0, pair, 0, size);
+            previous = size;
         }
         int[] found = new int[seen.cardinality()];
-        for (int n = 0, bucket = seen.nextSetBit(0); bucket >= 0; bucket = seen.nextSetBit(bucket + 1)) {
-            found[n++] = bucket;
+        for (int n = 0, rank = seen.nextSetBit(0); rank >= 0; rank = seen.nextSetBit(rank + 1)) {
+            found[n++] = words.bucket(rank);
         }
         return found;
     }
 
     /**
-     * A word as a feature, written into {@code out}: digits become shapes ({@code 0000}, at most 6 chars), over-long
-     * runs (encoded junk) are dropped (false).
+     * A word as a feature, written as UTF-8 into {@code out}, its length in bytes returned: digits become shapes
+     * ({@code 0000}, at most 6 chars), over-long runs (encoded junk) are dropped (-1).
      */
-    private static boolean token(String text, int start, int end, StringBuilder out) {
+    private static int token(String text, int start, int end, byte[] out) {
         if (end - start > MAX_TOKEN) {
-            return false;
+            return -1;
         }
-        out.setLength(0);
         boolean digits = false;
         for (int k = start; k < end && !digits; k++) {
             digits = Character.isDigit(text.charAt(k));
         }
-        if (!digits) {
-            out.append(text, start, end);
-            return true;
-        }
-        for (int k = start; k < end && out.length() < 6; k++) {
+        int size = 0;
+        int chars = digits ? Math.min(end, start + 6) : end;
+        for (int k = start; k < chars; k++) {
             char c = text.charAt(k);
-            out.append(Character.isDigit(c) ? '0' : c);
+            size = WordHash.putUtf8(digits && Character.isDigit(c) ? '0' : c, out, size);
         }
-        return true;
+        return size;
     }
 
-    private int bucket(CharSequence token) {
-        return Math.floorMod(HASH.hashString(token, StandardCharsets.UTF_8).asInt(), buckets);
+    private int bucket(int hash) {
+        return Math.floorMod(hash, buckets);
     }
 
     private static void structure(Harmonised message, Map<String, Double> features) {

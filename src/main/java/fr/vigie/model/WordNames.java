@@ -44,16 +44,13 @@ final class WordNames {
         return names[bucket];
     }
 
-    /** The buckets sorted as their names are. */
-    int[] inNameOrder(int[] buckets) {
-        int[] ranks = new int[buckets.length];
-        for (int i = 0; i < buckets.length; i++) {
-            ranks[i] = rank[buckets[i]];
-        }
-        Arrays.sort(ranks);
-        for (int i = 0; i < ranks.length; i++) {
-            ranks[i] = byRank[ranks[i]];
-        }
-        return ranks;
+    /** The position of a bucket's name among all names in String order. */
+    int rank(int bucket) {
+        return rank[bucket];
+    }
+
+    /** The bucket whose name has that position in String order. */
+    int bucket(int rank) {
+        return byRank[rank];
     }
 }

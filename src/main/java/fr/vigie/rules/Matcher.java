@@ -54,7 +54,11 @@ public sealed interface Matcher {
         }
 
         /** The characters a word is made of, in phrases and in messages alike. */
+        /** {@link Character#isLetterOrDigit(char)}, answered for ASCII without a call: most mail text is ASCII. */
         public static boolean isWordChar(char c) {
+            if (c < 0x80) {
+                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+            }
             return Character.isLetterOrDigit(c);
         }
 

@@ -83,8 +83,54 @@ class FeaturesTest {
     @Test
     void wordNamesSortAsStrings() {
         WordNames words = WordNames.of(1000);
-        assertThat(words.inNameOrder(new int[] {9, 10, 100, 1, 99, 0})).containsExactly(0, 1, 10, 100, 9, 99);
+        int[] inRankOrder = java.util.stream.IntStream.of(9, 10, 100, 1, 99, 0)
+                .map(words::rank)
+                .sorted()
+                .map(words::bucket)
+                .toArray();
+        assertThat(inRankOrder).containsExactly(0, 1, 10, 100, 9, 99);
         assertThat(words.name(42)).isEqualTo("w42");
+    }
+
+    @Test
+    void wordHashIsGuavaMurmur3OfTheUtf8Bytes() {
+        // Every tail length (0-3 bytes after the 4-byte blocks), 1-, 2- and 3-byte UTF-8 chars, and a pair's space.
+        List<String> words = List.of(
+                "",
+                "a",
+                "ab",
+                "abc",
+                "abcd",
+                "abcde",
+                "0000",
+                "000000",
+                "virement",
+                "ete",
+                "été",
+                "école",
+                "çà",
+                "ß",
+                "ελλάδα",
+                "москва",
+                "日本語",
+                "日本語の",
+                "€uro",
+                "x".repeat(30),
+                "bonjour madame",
+                "été 2024");
+        WordHash hash = new WordHash(Features.VERSION);
+        for (String word : words) {
+            byte[] bytes = new byte[3 * word.length()];
+            int size = 0;
+            for (char c : word.toCharArray()) {
+                size = WordHash.putUtf8(c, bytes, size);
+            }
+            assertThat(hash.hash(bytes, size))
+                    .as(word)
+                    .isEqualTo(Hashing.murmur3_32_fixed(Features.VERSION)
+                            .hashString(word, StandardCharsets.UTF_8)
+                            .asInt());
+        }
     }
 
     /** The word features exactly as first written, kept here as the reference. */
