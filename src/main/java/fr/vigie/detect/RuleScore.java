@@ -1,5 +1,7 @@
 package fr.vigie.detect;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,6 +10,8 @@ import java.util.Map;
  */
 public record RuleScore(double total, Map<String, Double> byScheme) {
     public RuleScore {
-        byScheme = Map.copyOf(byScheme);
+        // In the order the rule engine wrote: the detector sums these points in iteration order, and Map.copyOf's
+        // order changes from one JVM to the next, which moved a scheme's confidence in its last bit between runs.
+        byScheme = Collections.unmodifiableMap(new LinkedHashMap<>(byScheme));
     }
 }

@@ -1,6 +1,8 @@
 package fr.vigie.forensics;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,7 +150,8 @@ public record HeaderFindings(
             Map<String, String> properties,
             List<String> comments) {
         public AuthenticationResult {
-            properties = Map.copyOf(properties);
+            // in the order written (Map.copyOf's order changes from one JVM to the next)
+            properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
             comments = List.copyOf(comments);
         }
     }

@@ -58,14 +58,16 @@ final class HopChain {
      * outlook.com, the next under office365.com or exchangelabs.com): seeing one brings in its siblings.
      * TODO: move these families to a data list when the lists loader exists.
      */
-    private static final List<Set<String>> OPERATOR_FAMILIES = List.of(
-            Set.of("outlook.com", "office365.com", "exchangelabs.com", "microsoft.com", "office.com"),
-            Set.of("google.com", "googlemail.com", "1e100.net"),
-            Set.of("yahoo.com", "yahoodns.net", "yahoo.net", "aol.com"));
+    // Lists, not sets: the family is added in this order, and Set.of's order changes from one JVM to the next,
+    // which made the output of the same message differ between two runs.
+    private static final List<List<String>> OPERATOR_FAMILIES = List.of(
+            List.of("outlook.com", "office365.com", "exchangelabs.com", "microsoft.com", "office.com"),
+            List.of("google.com", "googlemail.com", "1e100.net"),
+            List.of("yahoo.com", "yahoodns.net", "yahoo.net", "aol.com"));
 
     private void addReceivingOrganisation(String organisation) {
         receivingOrganisations.add(organisation);
-        for (Set<String> family : OPERATOR_FAMILIES) { // a loop: a stream pipeline per hop cost more than the look-ups
+        for (List<String> family : OPERATOR_FAMILIES) { // a loop: a stream pipeline per hop cost more than the look-ups
             if (family.contains(organisation)) {
                 receivingOrganisations.addAll(family);
             }

@@ -151,6 +151,26 @@ class HeaderForensicsTest {
     }
 
     @Test
+    void operatorSiblingsAreListedInOneOrderInEveryRun() {
+        HeaderFindings findings = examine("outlook-gendarmerie-ipv6.eml");
+
+        assertThat(findings.receivingOrganisations())
+                .containsSubsequence("outlook.com", "office365.com", "exchangelabs.com", "microsoft.com", "office.com");
+    }
+
+    @Test
+    void authenticationPropertiesKeepTheOrderTheyWereWrittenIn() {
+        var parsed = AuthResultsParser.authenticationResults(
+                "mx.example.org; spf=pass smtp.mailfrom=a.example smtp.helo=b.example policy.one=1 policy.two=2"
+                        + " policy.three=3 policy.four=4",
+                false);
+
+        assertThat(parsed.results().get(0).properties().keySet())
+                .containsExactly(
+                        "smtp.mailfrom", "smtp.helo", "policy.one", "policy.two", "policy.three", "policy.four");
+    }
+
+    @Test
     void microsoftAuthenticationResultsWithoutAuthservIdAreRead() {
         HeaderFindings findings = examine("outlook-gendarmerie-ipv6.eml");
 
