@@ -143,18 +143,20 @@ public final class Importer {
         Thread writing =
                 Thread.ofPlatform().name("vigie-import-writer").daemon().start(writer);
         try {
+            List<Item> group = new ArrayList<>(LOOKUP_GROUP);
             for (Path file : files) {
-                for (var it = items(file); it.hasNext(); ) {
-                    Item item = it.next();
-                    if (!writer.room(1)) {
-                        break; // the writer failed: its error is thrown below
+                for (var it = items(file); it.hasNext() && writer.failure == null; ) {
+                    group.add(it.next());
+                    if (group.size() == LOOKUP_GROUP) {
+                        hand(group, pool, writer);
+                        group.clear();
                     }
-                    writer.queue.put(new Slot(item, pool.submit(() -> analyse(item))));
                 }
                 if (writer.failure != null) {
                     break;
                 }
             }
+            hand(group, pool, writer);
             writer.queue.put(Slot.END);
             writing.join();
             writer.indexed();
@@ -162,6 +164,9 @@ public final class Importer {
             Thread.currentThread().interrupt();
             writing.interrupt();
             throw new IllegalStateException("import interrupted", e);
+        } catch (RuntimeException e) {
+            writing.interrupt(); // the store could not be asked (hand): the writer stops too
+            throw e;
         } finally {
             pool.shutdownNow();
         }
@@ -169,6 +174,36 @@ public final class Importer {
             throw writer.failure;
         }
         return counts.summary(start);
+    }
+
+    /** Messages looked up in the store together (one query) before they are handed to the analysis threads. */
+    private static final int LOOKUP_GROUP = 64;
+
+    /**
+     * Hands a group of messages read to the analysis threads, in order, each with its report and whether a report
+     * of the same submission is stored already (an import run again after an interruption): one query for the
+     * group, instead of one per message on the analysis threads. Stops handing when the writer failed.
+     */
+    private void hand(List<Item> group, ExecutorService pool, Writer writer) throws InterruptedException {
+        List<Optional<NewReport>> reports = new ArrayList<>(group.size());
+        Map<Integer, String> keys = new java.util.HashMap<>();
+        for (int i = 0; i < group.size(); i++) {
+            Optional<NewReport> report = report(group.get(i));
+            reports.add(report);
+            if (report.isPresent()) {
+                keys.put(i, intake.submissionKey(report.get()));
+            }
+        }
+        java.util.Set<String> stored = store.submittedAmong(java.util.Set.copyOf(keys.values()));
+        for (int i = 0; i < group.size(); i++) {
+            if (!writer.room(1)) {
+                return; // the writer failed: its error is thrown by run
+            }
+            Item item = group.get(i);
+            Optional<NewReport> report = reports.get(i);
+            boolean known = keys.containsKey(i) && stored.contains(keys.get(i));
+            writer.queue.put(new Slot(item, pool.submit(() -> analyse(report, known))));
+        }
     }
 
     /** How many messages may be read and not yet stored. */
@@ -191,16 +226,15 @@ public final class Importer {
 
     /**
      * On an analysis thread: the analysis, then the store's own preparation (fingerprints, sealing), off the writer's
-     * thread. A message already stored (the same submission key) is only hashed: an import run again after an
-     * interruption goes through what it did at the speed of hashing. (One that is not is still checked by the
-     * writer, which also finds duplicates within the run.)
+     * thread. A message already stored (the same submission key, {@link #hand}) is not analysed: an import run again
+     * after an interruption goes through what it did at the speed of hashing. (One that is not is still checked by
+     * the writer, which also finds duplicates within the run.)
      */
-    private Optional<Analysed> analyse(Item item) {
-        Optional<NewReport> report = report(item);
+    private Optional<Analysed> analyse(Optional<NewReport> report, boolean stored) {
         if (report.isEmpty()) {
             return Optional.empty();
         }
-        if (store.submitted(intake.submissionKey(report.get()))) {
+        if (stored) {
             return Optional.of(Analysed.STORED);
         }
         PreparedReport p = intake.prepare(report.get());

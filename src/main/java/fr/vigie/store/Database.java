@@ -190,7 +190,7 @@ final class Database implements AutoCloseable {
                     .dataSource(pool)
                     .locations("classpath:fr/vigie/store/migration")
                     .placeholders(types)
-                    .javaMigrations(new ValueKeys())
+                    .javaMigrations(new ValueKeys(), new CustodyIdCache())
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

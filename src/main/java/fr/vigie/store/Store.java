@@ -708,6 +708,21 @@ public final class Store implements AutoCloseable {
                         .isPresent());
     }
 
+    /**
+     * Which of {@code keys} are submission keys of stored reports: {@link #submitted} for many keys in one query (an
+     * import asks for its messages a few dozen at a time instead of one query per message).
+     */
+    public Set<String> submittedAmong(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT submission_key FROM report WHERE submission_key IN (<keys>)")
+                        .bindList("keys", List.copyOf(keys))
+                        .mapTo(String.class)
+                        .collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** Stores one report, or finds it if the same submission was stored before. */
     public Submission submit(PreparedReport report) {
         return submitAll(List.of(report)).get(0);

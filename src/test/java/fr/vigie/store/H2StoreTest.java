@@ -100,7 +100,9 @@ class H2StoreTest extends StoreContract {
             h.execute("DROP INDEX report_identifier_key");
             h.execute("ALTER TABLE report_identifier DROP COLUMN value_key");
             h.execute("CREATE INDEX report_identifier_value ON report_identifier (value_hash)");
-            h.execute("DELETE FROM flyway_schema_history WHERE version = '14'");
+            // V16 (H2's custody id cache, applied after V14) goes too, or V14 would be out of order; it runs again
+            // alike
+            h.execute("DELETE FROM flyway_schema_history WHERE version IN ('14', '16')");
         });
         store.close();
 
