@@ -1,9 +1,7 @@
 package fr.vigie.store;
 
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration V16, on the embedded store only: the custody table's ids are drawn 1,024 at a time instead of H2's 32.
@@ -14,25 +12,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * cache is per session, so ids from two connections would no longer follow the order of the events they number.
  * In Java because the statement is H2's alone.
  */
-final class CustodyIdCache implements JavaMigration {
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("16");
-    }
-
-    @Override
-    public String getDescription() {
-        return "custody id cache";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+final class CustodyIdCache extends NumberedMigration {
+    CustodyIdCache() {
+        super(16, "custody id cache");
     }
 
     @Override

@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration V14: identifiers are looked up by a 64-bit key, the first 64 bits of their value hash ({@link
@@ -17,30 +15,14 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * wrote and encoded again at each commit of an ingest. A look-up still checks the whole hash, so two values whose
  * keys meet are never confused. In Java because H2 and PostgreSQL share no way of reading hex digits as a number.
  */
-final class ValueKeys implements JavaMigration {
+final class ValueKeys extends NumberedMigration {
     /** The key of a value hash (64 hex digits): its first 16 digits as a (signed) 64-bit number. */
     static long of(String valueHash) {
         return Long.parseUnsignedLong(valueHash.substring(0, 16), 16);
     }
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("14");
-    }
-
-    @Override
-    public String getDescription() {
-        return "identifier value keys";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    ValueKeys() {
+        super(14, "identifier value keys");
     }
 
     @Override
