@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Load on one HTTP route from {@code clients} virtual threads, for a fixed time; every latency is kept, so the
@@ -71,40 +72,27 @@ public final class Latency {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long grace = (long) (seconds * 1e9) / 2;
         long start = System.nanoTime();
-        AtomicLong errors = new AtomicLong();
-        List<Latencies> perClient = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Latencies latencies = new Latencies();
-            perClient.add(latencies);
+        return clients(clients, (c, latencies, errors) -> {
             long first = start + (long) (c * 1e9 / perSecond);
-            threads.add(Thread.ofVirtual().start(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                try (KeepAlive connection = new KeepAlive(uri)) {
-                    long due = first;
-                    for (; due < end && System.nanoTime() < end + grace; due += interval) {
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                        }
-                        try {
-                            if (connection.get(path.apply(random.nextInt(Integer.MAX_VALUE)), authorization) != 200) {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
-                        latencies.add(System.nanoTime() - due);
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            try (KeepAlive connection = new KeepAlive(uri)) {
+                long due = first;
+                for (; due < end && System.nanoTime() < end + grace; due += interval) {
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
                     }
-                    // A server that cannot keep up would leave a backlog of hours: what was due and not sent
-                    // within the grace is counted as failed, not waited for.
-                    for (; due < end; due += interval) {
-                        errors.incrementAndGet();
-                    }
+                    int pick = random.nextInt(Integer.MAX_VALUE);
+                    count(() -> connection.get(path.apply(pick), authorization), OK, errors);
+                    latencies.add(System.nanoTime() - due);
                 }
-            }));
-        }
-        return results(threads, perClient, errors, start);
+                // A server that cannot keep up would leave a backlog of hours: what was due and not sent
+                // within the grace is counted as failed, not waited for.
+                for (; due < end; due += interval) {
+                    errors.incrementAndGet();
+                }
+            }
+        });
     }
 
     /**
@@ -115,30 +103,16 @@ public final class Latency {
             throws InterruptedException {
         URI uri = URI.create(base);
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        AtomicLong errors = new AtomicLong();
-        List<Latencies> perClient = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            Latencies latencies = new Latencies();
-            perClient.add(latencies);
-            threads.add(Thread.ofVirtual().start(() -> {
-                try (KeepAlive connection = new KeepAlive(uri)) {
-                    for (int i = next.getAndIncrement(); i < paths.size(); i = next.getAndIncrement()) {
-                        long t0 = System.nanoTime();
-                        try {
-                            if (connection.get(paths.get(i), authorization) != 200) {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
-                        latencies.add(System.nanoTime() - t0);
-                    }
+        return clients(clients, (c, latencies, errors) -> {
+            try (KeepAlive connection = new KeepAlive(uri)) {
+                for (int i = next.getAndIncrement(); i < paths.size(); i = next.getAndIncrement()) {
+                    String path = paths.get(i);
+                    long t0 = System.nanoTime();
+                    count(() -> connection.get(path, authorization), OK, errors);
+                    latencies.add(System.nanoTime() - t0);
                 }
-            }));
-        }
-        return results(threads, perClient, errors, start);
+            }
+        });
     }
 
     /**
@@ -179,6 +153,45 @@ public final class Latency {
     private static Result load(java.util.function.Supplier<Sender> senders, int clients, double seconds)
             throws InterruptedException {
         long end = System.nanoTime() + (long) (seconds * 1e9);
+        return clients(clients, (c, latencies, errors) -> {
+            Sender sender = senders.get();
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (System.nanoTime() < end) {
+                int next = random.nextInt(Integer.MAX_VALUE);
+                long t0 = System.nanoTime();
+                count(() -> sender.send(next), OK_OR_CREATED, errors);
+                latencies.add(System.nanoTime() - t0);
+            }
+            sender.close();
+        });
+    }
+
+    private static final IntPredicate OK = status -> status == 200;
+    private static final IntPredicate OK_OR_CREATED = status -> status == 200 || status == 201;
+
+    /** One request sent; its status code. */
+    private interface Call {
+        int status() throws Exception;
+    }
+
+    /** Sends {@code call}; an answer {@code success} refuses, or a failure to send, is counted in {@code errors}. */
+    private static void count(Call call, IntPredicate success, AtomicLong errors) {
+        try {
+            if (!success.test(call.status())) {
+                errors.incrementAndGet();
+            }
+        } catch (Exception e) {
+            errors.incrementAndGet();
+        }
+    }
+
+    /** What one of the clients does, given its number and where its latencies and errors go. */
+    private interface Client {
+        void run(int number, Latencies latencies, AtomicLong errors);
+    }
+
+    /** Runs {@code clients} virtual threads, each its own client with its own latencies, and gathers them. */
+    private static Result clients(int clients, Client client) throws InterruptedException {
         AtomicLong errors = new AtomicLong();
         List<Latencies> perClient = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -186,24 +199,8 @@ public final class Latency {
         for (int c = 0; c < clients; c++) {
             Latencies latencies = new Latencies();
             perClient.add(latencies);
-            Sender sender = senders.get();
-            threads.add(Thread.ofVirtual().start(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                while (System.nanoTime() < end) {
-                    int next = random.nextInt(Integer.MAX_VALUE);
-                    long t0 = System.nanoTime();
-                    try {
-                        int status = sender.send(next);
-                        if (status != 200 && status != 201) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    latencies.add(System.nanoTime() - t0);
-                }
-                sender.close();
-            }));
+            int number = c;
+            threads.add(Thread.ofVirtual().start(() -> client.run(number, latencies, errors)));
         }
         return results(threads, perClient, errors, start);
     }

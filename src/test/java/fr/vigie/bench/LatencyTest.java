@@ -74,4 +74,26 @@ class LatencyTest {
 
         assertThat(result.errors()).isEqualTo(result.requests()).isPositive();
     }
+
+    @Test
+    void eachPathIsAskedExactlyOnceWhateverTheNumberOfClients() throws Exception {
+        java.util.List<String> paths = java.util.Collections.nCopies(7, "/sized");
+
+        Latency.Result result = Latency.each(base, java.util.List.of("/missing", "/chunked", "/sized"), "Bearer k", 4);
+        Latency.Result more = Latency.each(base, paths, "Bearer k", 3);
+
+        assertThat(result.requests()).isEqualTo(3);
+        assertThat(result.errors()).isEqualTo(1);
+        assertThat(more.requests()).isEqualTo(7);
+        assertThat(more.errors()).isZero();
+        assertThat(authorized.get()).isEqualTo(10);
+    }
+
+    @Test
+    void anOpenLoopSendsAboutTheRateAskedAndCountsFailures() throws Exception {
+        Latency.Result result = Latency.atRate(base, r -> r % 2 == 0 ? "/sized" : "/missing", null, 2, 100, 1);
+
+        assertThat(result.requests()).isBetween(80L, 120L);
+        assertThat(result.errors()).isPositive().isLessThan(result.requests());
+    }
 }
